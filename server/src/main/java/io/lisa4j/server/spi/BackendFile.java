@@ -1,0 +1,59 @@
+package io.lisa4j.server.spi;
+
+import io.lisa4j.protocol.ErrnoException;
+import io.lisa4j.protocol.value.FileAttr;
+import io.lisa4j.protocol.value.FsStat;
+import java.nio.ByteBuffer;
+import java.util.List;
+
+/**
+ * An open file of an export: what a protocol handle refers to. Every method is one syscall-shaped
+ * operation and may be called from several threads at once. Operations the file's open mode does
+ * not allow fail with EBADF, as the kernel's would (for example pwrite on a read-only handle, or
+ * pread on an O_PATH handle).
+ */
+public interface BackendFile extends AutoCloseable {
+
+    /** The flags the file was opened with (O_ACCMODE bits, O_APPEND, O_PATH, O_DIRECTORY...). */
+    int openFlags();
+
+    FileAttr fstat() throws ErrnoException;
+
+    FsStat fstatfs() throws ErrnoException;
+
+    /** Reads up to {@code dst.remaining()} bytes at {@code offset} into {@code dst} (advancing its position). */
+    ReadResult pread(long offset, ByteBuffer dst) throws ErrnoException;
+
+    /** Writes {@code src} at {@code offset} (at the end for O_APPEND files); returns the count. */
+    int pwrite(long offset, ByteBuffer src) throws ErrnoException;
+
+    void fsync(boolean dataOnly) throws ErrnoException;
+
+    FileAttr ftruncate(long size) throws ErrnoException;
+
+    FileAttr fallocate(int mode, long offset, long length) throws ErrnoException;
+
+    /**
+     * Lists entries after {@code cookie} (0 = from the start), at most {@code maxEntries}, each
+     * with its attributes (lstat semantics) when {@code withAttrs}. "." and ".." are included, as
+     * getdents64 returns them.
+     */
+    DirBatch getdents(long cookie, int maxEntries, boolean withAttrs) throws ErrnoException;
+
+    SetAttrResult fsetattr(SetAttrSpec spec) throws ErrnoException;
+
+    /** The target of a symlink opened with O_PATH|O_NOFOLLOW. */
+    byte[] freadlink() throws ErrnoException;
+
+    byte[] fgetxattr(byte[] name) throws ErrnoException;
+
+    FileAttr fsetxattr(byte[] name, byte[] value, int flags) throws ErrnoException;
+
+    List<byte[]> flistxattr() throws ErrnoException;
+
+    FileAttr fremovexattr(byte[] name) throws ErrnoException;
+
+    /** Releases the host resources; idempotent. */
+    @Override
+    void close();
+}
