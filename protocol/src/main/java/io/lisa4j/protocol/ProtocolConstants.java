@@ -1,6 +1,6 @@
 package io.lisa4j.protocol;
 
-/** Numbers fixed by PROTOCOL.md. Linux flag values are the x86_64/aarch64 ones. */
+/** Numbers fixed by PROTOCOL.md. Flag values are Linux x86_64's, whatever the host architecture. */
 public final class ProtocolConstants {
     private ProtocolConstants() {}
 
@@ -16,7 +16,7 @@ public final class ProtocolConstants {
     public static final int PRE_HANDSHAKE_MAX_MESSAGE = 64 * 1024;
     /** No peer may negotiate a smaller maximum than this. */
     public static final int MIN_MAX_MESSAGE = 64 * 1024;
-    /** What this implementation offers by default: 1 MiB of data plus room for the header and body. */
+    /** What this implementation offers by default: room for 1 MiB reads and writes with plenty to spare. */
     public static final int DEFAULT_MAX_MESSAGE = 4 * 1024 * 1024;
     /** Bytes of a frame reserved for header and body; the data section may use the rest. */
     public static final int DATA_HEADROOM = 4096;
