@@ -84,13 +84,21 @@ public final class Call implements AutoCloseable {
 
     /** Borrows an open file of this call's fsid until the call ends; EBADF if there is none. */
     public BackendFile file(long handle) throws ErrnoException {
-        Handle h = session.handles().acquire(fsid(), handle);
+        return file(fsid(), handle);
+    }
+
+    private BackendFile file(int fsid, long handle) throws ErrnoException {
+        Handle h = session.handles().acquire(fsid, handle);
         borrowed.add(h);
         return h.file();
     }
 
     /** Turns a PathRef into a Lookup, validating its components against the session's limits (§6.1). */
     public Lookup lookup(PathRef ref) throws ErrnoException {
+        return lookup(fsid(), ref);
+    }
+
+    private Lookup lookup(int fsid, PathRef ref) throws ErrnoException {
         if (ref == null) {
             return Lookup.root(List.of(), ResolveMode.STOP);
         }
@@ -100,17 +108,41 @@ public final class Call implements AutoCloseable {
         }
         List<byte[]> components = WireValues.components(ref, session.limits().maxComponents(),
                 session.limits().maxNameLength());
-        BackendFile base = ref.base() == 0 ? null : file(ref.base());
+        BackendFile base = ref.base() == 0 ? null : file(fsid, ref.base());
         return new Lookup(base, components, mode);
     }
 
     /** A Lookup for an operation that creates or removes an entry, which needs a final name (ENOENT). */
     public Lookup namedLookup(PathRef ref) throws ErrnoException {
-        Lookup at = lookup(ref);
+        return namedLookup(mount, ref);
+    }
+
+    /** As {@link #namedLookup(PathRef)}, for a path of another mount of the same export (RENAME, LINK). */
+    public Lookup namedLookup(Mount in, PathRef ref) throws ErrnoException {
+        Lookup at = lookup(in.fsid(), ref);
         if (at.isEmpty()) {
             throw new ErrnoException(Errno.ENOENT, "operation needs a final name");
         }
         return at;
+    }
+
+    /**
+     * The mount a RENAME or LINK destination lives in: this call's for {@code newFsid} 0, ENODEV for
+     * an fsid not mounted here, EXDEV for a mount of another export, since no host rename crosses
+     * exports.
+     */
+    public Mount destination(long newFsid) throws ErrnoException {
+        if (newFsid == 0 || newFsid == fsid()) {
+            return mount;
+        }
+        Mount other = session.mounts().find((int) newFsid);
+        if (other == null) {
+            throw new ErrnoException(Errno.ENODEV, "fsid " + newFsid);
+        }
+        if (other.backend() != mount.backend()) {
+            throw new ErrnoException(Errno.EXDEV, "destination is another export");
+        }
+        return other;
     }
 
     @Override

@@ -89,7 +89,7 @@ final class PathOps {
     static Action link(Call c) throws ErrnoException {
         LinkRequest r = LinkRequest.getRootAsLinkRequest(c.body());
         Lookup existing = c.lookup(r.oldPath());
-        Lookup newPath = c.namedLookup(r.newPath());
+        Lookup newPath = c.namedLookup(c.destination(r.newFsid()), r.newPath());
         boolean follow = r.follow();
         ExportBackend fs = c.export();
         return () -> Replies.entry(fs.link(existing, newPath, follow));
@@ -113,7 +113,7 @@ final class PathOps {
     static Action rename(Call c) throws ErrnoException {
         RenameRequest r = RenameRequest.getRootAsRenameRequest(c.body());
         Lookup from = c.namedLookup(r.oldPath());
-        Lookup to = c.namedLookup(r.newPath());
+        Lookup to = c.namedLookup(c.destination(r.newFsid()), r.newPath());
         int flags = Requests.u32(r.flags());
         ExportBackend fs = c.export();
         return () -> Replies.renamed(fs.rename(from, to, flags));
