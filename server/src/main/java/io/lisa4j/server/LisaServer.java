@@ -1,0 +1,183 @@
+package io.lisa4j.server;
+
+import io.lisa4j.server.dispatch.Dispatcher;
+import io.lisa4j.server.export.ExportRegistry;
+import io.lisa4j.server.log.Log;
+import io.lisa4j.server.transport.ServerChannelInitializer;
+import io.lisa4j.server.transport.TransportSecurity;
+import io.lisa4j.server.transport.UnixSocketFile;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerDomainSocketChannel;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.channel.unix.DomainSocketAddress;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The running daemon: epoll event loops for the sockets, a bounded pool of platform threads for
+ * the filesystem calls (they block in syscalls, and FFM downcalls would pin a virtual thread's
+ * carrier anyway), and the configured exports.
+ */
+public final class LisaServer implements AutoCloseable {
+    private final ExportRegistry exports;
+    private final EventLoopGroup loops;
+    private final ThreadPoolExecutor workers;
+    private final ChannelGroup channels = new DefaultChannelGroup("lisa4j", GlobalEventExecutor.INSTANCE);
+    private final List<Channel> listeners = new ArrayList<>();
+    private final List<ListenAddress> bound = new ArrayList<>();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final CountDownLatch terminated = new CountDownLatch(1);
+
+    private LisaServer(ServerConfig config, ExportRegistry exports) {
+        this.exports = exports;
+        this.loops = new MultiThreadIoEventLoopGroup(config.ioThreads(), EpollIoHandler.newFactory());
+        this.workers = new ThreadPoolExecutor(config.workerThreads(), config.workerThreads(), 60, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(config.workerQueue()), platformThreads("lisa4j-fs-"),
+                new ThreadPoolExecutor.AbortPolicy());
+    }
+
+    /** Opens the configured exports and starts listening. */
+    public static LisaServer start(ServerConfig config) throws IOException {
+        ExportRegistry exports = ExportRegistry.open(config.exports());
+        try {
+            return start(config, exports);
+        } catch (IOException | RuntimeException e) {
+            exports.close();
+            throw e;
+        }
+    }
+
+    /** Starts listening with exports already opened; the server closes them when it closes. */
+    public static LisaServer start(ServerConfig config, ExportRegistry exports) throws IOException {
+        if (config.listen().isEmpty()) {
+            throw new IllegalArgumentException("nothing to listen on");
+        }
+        Epoll.ensureAvailability();
+        LisaServer server = new LisaServer(config, exports);
+        try {
+            Dispatcher dispatcher = new Dispatcher(exports);
+            for (ListenAddress address : config.listen()) {
+                server.listen(address, new ServerChannelInitializer(TransportSecurity.PLAINTEXT, config.limits(),
+                        config.serverName(), dispatcher, server.workers, server.channels));
+            }
+        } catch (IOException | RuntimeException e) {
+            server.close();
+            throw e;
+        }
+        return server;
+    }
+
+    private void listen(ListenAddress address, ServerChannelInitializer initializer) throws IOException {
+        ServerBootstrap bootstrap = new ServerBootstrap().group(loops).childHandler(initializer);
+        Channel channel;
+        switch (address) {
+            case ListenAddress.Unix unix -> {
+                UnixSocketFile.prepare(unix.path());
+                channel = bind(bootstrap.channel(EpollServerDomainSocketChannel.class),
+                        new DomainSocketAddress(unix.path().toString()), address);
+                listeners.add(channel);
+                UnixSocketFile.restrict(unix.path());
+                bound.add(unix);
+            }
+            case ListenAddress.Tcp tcp -> {
+                channel = bind(bootstrap.channel(EpollServerSocketChannel.class)
+                        .childOption(ChannelOption.TCP_NODELAY, true), new InetSocketAddress(tcp.host(), tcp.port()),
+                        address);
+                listeners.add(channel);
+                bound.add(new ListenAddress.Tcp(tcp.host(), ((InetSocketAddress) channel.localAddress()).getPort()));
+            }
+        }
+        Log.info("listen", "addr", bound.getLast());
+    }
+
+    private static Channel bind(ServerBootstrap bootstrap, java.net.SocketAddress local, ListenAddress address)
+            throws IOException {
+        var future = bootstrap.bind(local).awaitUninterruptibly();
+        if (!future.isSuccess()) {
+            throw new IOException("cannot listen on " + address + ": " + future.cause().getMessage(), future.cause());
+        }
+        return future.channel();
+    }
+
+    /** Where the server listens, with the port a {@code tcp:host:0} listener actually got. */
+    public List<ListenAddress> boundAddresses() {
+        return List.copyOf(bound);
+    }
+
+    /** The port of the first TCP listener. */
+    public int tcpPort() {
+        return bound.stream().filter(a -> a instanceof ListenAddress.Tcp).map(a -> ((ListenAddress.Tcp) a).port())
+                .findFirst().orElseThrow(() -> new IllegalStateException("no TCP listener"));
+    }
+
+    public ExportRegistry exports() {
+        return exports;
+    }
+
+    /** Stops accepting, closes every connection (and so its handles), the exports, and the socket files. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            awaitTermination();
+            return;
+        }
+        try {
+            for (Channel listener : listeners) {
+                listener.close().awaitUninterruptibly();
+            }
+            channels.close().awaitUninterruptibly();
+            loops.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
+            workers.shutdown();
+            if (!workers.awaitTermination(10, TimeUnit.SECONDS)) {
+                workers.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            workers.shutdownNow();
+            Thread.currentThread().interrupt();
+        } finally {
+            exports.close();
+            for (ListenAddress address : bound) {
+                if (address instanceof ListenAddress.Unix unix) {
+                    UnixSocketFile.remove(unix.path());
+                }
+            }
+            Log.info("stopped");
+            terminated.countDown();
+        }
+    }
+
+    /** Blocks until {@link #close()} has finished, from whichever thread called it. */
+    public void awaitTermination() {
+        try {
+            terminated.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static ThreadFactory platformThreads(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return task -> {
+            Thread t = Thread.ofPlatform().name(prefix + n.incrementAndGet()).daemon(true).unstarted(task);
+            return t;
+        };
+    }
+}

@@ -1,0 +1,44 @@
+package io.lisa4j.server;
+
+import io.lisa4j.server.spi.ExportSpec;
+import java.util.List;
+
+/**
+ * Everything the operator chose. {@code workerThreads} platform threads run the filesystem calls;
+ * {@code ioThreads} event loops run the sockets (0 lets Netty pick).
+ */
+public record ServerConfig(
+        List<ListenAddress> listen,
+        List<ExportSpec> exports,
+        Limits limits,
+        int workerThreads,
+        int workerQueue,
+        int ioThreads,
+        String serverName) {
+    public static final int DEFAULT_WORKERS = Math.max(8, 4 * Runtime.getRuntime().availableProcessors());
+    public static final int DEFAULT_WORKER_QUEUE = 16_384;
+
+    public ServerConfig {
+        listen = List.copyOf(listen);
+        exports = List.copyOf(exports);
+        if (workerThreads < 1 || workerQueue < 1 || ioThreads < 0) {
+            throw new IllegalArgumentException("worker threads and queue must be positive, io threads not negative");
+        }
+    }
+
+    public static ServerConfig of(List<ListenAddress> listen, List<ExportSpec> exports) {
+        return new ServerConfig(listen, exports, Limits.DEFAULT, DEFAULT_WORKERS, DEFAULT_WORKER_QUEUE, 0, "lisa4j");
+    }
+
+    public ServerConfig withLimits(Limits value) {
+        return new ServerConfig(listen, exports, value, workerThreads, workerQueue, ioThreads, serverName);
+    }
+
+    public ServerConfig withWorkers(int threads, int queue) {
+        return new ServerConfig(listen, exports, limits, threads, queue, ioThreads, serverName);
+    }
+
+    public ServerConfig withIoThreads(int value) {
+        return new ServerConfig(listen, exports, limits, workerThreads, workerQueue, value, serverName);
+    }
+}

@@ -1,0 +1,219 @@
+package io.lisa4j.server.dispatch;
+
+import com.google.flatbuffers.FlatBufferBuilder;
+import io.lisa4j.protocol.Errno;
+import io.lisa4j.protocol.ErrnoException;
+import io.lisa4j.protocol.ProtocolConstants;
+import io.lisa4j.protocol.codec.WireValues;
+import io.lisa4j.protocol.fb.CloseReply;
+import io.lisa4j.protocol.fb.CloseRequest;
+import io.lisa4j.protocol.fb.Dirent;
+import io.lisa4j.protocol.fb.FallocateRequest;
+import io.lisa4j.protocol.fb.FgetXattrRequest;
+import io.lisa4j.protocol.fb.FremoveXattrRequest;
+import io.lisa4j.protocol.fb.FsetAttrRequest;
+import io.lisa4j.protocol.fb.FsetXattrRequest;
+import io.lisa4j.protocol.fb.FsyncRequest;
+import io.lisa4j.protocol.fb.FtruncateRequest;
+import io.lisa4j.protocol.fb.GetdentsReply;
+import io.lisa4j.protocol.fb.GetdentsRequest;
+import io.lisa4j.protocol.fb.HandleRequest;
+import io.lisa4j.protocol.fb.PreadReply;
+import io.lisa4j.protocol.fb.PreadRequest;
+import io.lisa4j.protocol.fb.PwriteReply;
+import io.lisa4j.protocol.fb.PwriteRequest;
+import io.lisa4j.protocol.value.DirEntry;
+import io.lisa4j.server.session.HandleTable;
+import io.lisa4j.server.spi.BackendFile;
+import io.lisa4j.server.spi.DirBatch;
+import io.lisa4j.server.spi.ReadResult;
+import io.lisa4j.server.spi.SetAttrSpec;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import java.nio.ByteBuffer;
+
+/** The handle-based opcodes (§8.3). */
+final class HandleOps {
+    /**
+     * The most one Dirent can take in a reply: a 255-byte name vector, the table with an inline
+     * Attr, its vtable and its slot in the entries vector, rounded up.
+     */
+    private static final int DIRENT_WITH_ATTR_BYTES = 512;
+    private static final int DIRENT_BYTES = 320;
+    /** Room for GetdentsReply's own table and the vector header. */
+    private static final int GETDENTS_OVERHEAD = 64;
+
+    private HandleOps() {}
+
+    /** FSTAT, FSTATFS and FREADLINK carry just a handle. */
+    private static BackendFile handleOf(Call c) throws ErrnoException {
+        return c.file(HandleRequest.getRootAsHandleRequest(c.body()).handle());
+    }
+
+    static Action fstat(Call c) throws ErrnoException {
+        BackendFile f = handleOf(c);
+        return () -> Replies.attr(f.fstat());
+    }
+
+    static Action fstatfs(Call c) throws ErrnoException {
+        BackendFile f = handleOf(c);
+        return () -> Replies.statFs(f.fstatfs());
+    }
+
+    static Action freadlink(Call c) throws ErrnoException {
+        BackendFile f = handleOf(c);
+        return () -> Replies.bytes(f.freadlink());
+    }
+
+    static Action flistxattr(Call c) throws ErrnoException {
+        BackendFile f = handleOf(c);
+        return () -> Replies.names(f.flistxattr());
+    }
+
+    static Action pread(Call c) throws ErrnoException {
+        PreadRequest r = PreadRequest.getRootAsPreadRequest(c.body());
+        BackendFile f = c.file(r.handle());
+        long offset = r.offset();
+        int length = (int) Math.min(r.length(), c.maxMessageSize() - ProtocolConstants.DATA_HEADROOM);
+        ByteBufAllocator alloc = c.alloc();
+        return () -> {
+            ByteBuf data = alloc.directBuffer(length);
+            try {
+                ReadResult read = f.pread(offset, data.nioBuffer(0, length));
+                data.writerIndex(read.count());
+                FlatBufferBuilder b = new FlatBufferBuilder(32);
+                return Reply.ok(b, PreadReply.createPreadReply(b, read.eof()), data);
+            } catch (Throwable t) {
+                data.release();
+                throw t;
+            }
+        };
+    }
+
+    static Action pwrite(Call c) throws ErrnoException {
+        PwriteRequest r = PwriteRequest.getRootAsPwriteRequest(c.body());
+        BackendFile f = c.file(r.handle());
+        long offset = r.offset();
+        ByteBuffer src = c.data().nioBuffer();
+        return () -> {
+            int written = f.pwrite(offset, src);
+            // The reply carries the attributes after the write so the client's cache needs no FSTAT.
+            var attr = f.fstat();
+            FlatBufferBuilder b = new FlatBufferBuilder(192);
+            PwriteReply.startPwriteReply(b);
+            PwriteReply.addWritten(b, Integer.toUnsignedLong(written));
+            PwriteReply.addAttr(b, WireValues.attr(b, attr));
+            return Reply.ok(b, PwriteReply.endPwriteReply(b));
+        };
+    }
+
+    static Action fsync(Call c) throws ErrnoException {
+        FsyncRequest r = FsyncRequest.getRootAsFsyncRequest(c.body());
+        BackendFile f = c.file(r.handle());
+        boolean dataOnly = r.datasync();
+        return () -> {
+            f.fsync(dataOnly);
+            return Reply.ok();
+        };
+    }
+
+    static Action ftruncate(Call c) throws ErrnoException {
+        FtruncateRequest r = FtruncateRequest.getRootAsFtruncateRequest(c.body());
+        BackendFile f = c.file(r.handle());
+        long size = r.size();
+        return () -> Replies.attr(f.ftruncate(size));
+    }
+
+    static Action fallocate(Call c) throws ErrnoException {
+        FallocateRequest r = FallocateRequest.getRootAsFallocateRequest(c.body());
+        BackendFile f = c.file(r.handle());
+        int mode = Requests.u32(r.mode());
+        long offset = r.offset();
+        long length = r.length();
+        return () -> Replies.attr(f.fallocate(mode, offset, length));
+    }
+
+    static Action getdents(Call c) throws ErrnoException {
+        GetdentsRequest r = GetdentsRequest.getRootAsGetdentsRequest(c.body());
+        BackendFile f = c.file(r.handle());
+        long cookie = r.cookie();
+        boolean withAttrs = r.withAttrs();
+        int fit = (c.maxMessageSize() - ProtocolConstants.HEADER_SIZE - GETDENTS_OVERHEAD)
+                / (withAttrs ? DIRENT_WITH_ATTR_BYTES : DIRENT_BYTES);
+        long asked = r.maxEntries();
+        int maxEntries = asked == 0 ? fit : (int) Math.min(asked, fit);
+        return () -> getdentsReply(f.getdents(cookie, maxEntries, withAttrs));
+    }
+
+    private static Reply getdentsReply(DirBatch batch) {
+        FlatBufferBuilder b = new FlatBufferBuilder(256 + batch.entries().size() * 64);
+        int[] entries = new int[batch.entries().size()];
+        for (int i = 0; i < entries.length; i++) {
+            DirEntry e = batch.entries().get(i);
+            int name = b.createByteVector(e.name());
+            Dirent.startDirent(b);
+            Dirent.addName(b, name);
+            Dirent.addIno(b, e.ino());
+            Dirent.addType(b, e.type());
+            Dirent.addCookie(b, e.cookie());
+            Replies.addIfPresent(b, e.attr(), Dirent::addAttr);
+            entries[i] = Dirent.endDirent(b);
+        }
+        int vector = GetdentsReply.createEntriesVector(b, entries);
+        return Reply.ok(b, GetdentsReply.createGetdentsReply(b, vector, batch.eof()));
+    }
+
+    static Action fsetAttr(Call c) throws ErrnoException {
+        FsetAttrRequest r = FsetAttrRequest.getRootAsFsetAttrRequest(c.body());
+        BackendFile f = c.file(r.handle());
+        SetAttrSpec spec = Requests.setAttr(r.mask(), r.mode(), r.uid(), r.gid(), r.size(), r.atime(), r.mtime());
+        return () -> Replies.setAttr(f.fsetattr(spec));
+    }
+
+    static Action fgetXattr(Call c) throws ErrnoException {
+        FgetXattrRequest r = FgetXattrRequest.getRootAsFgetXattrRequest(c.body());
+        BackendFile f = c.file(r.handle());
+        byte[] name = Requests.xattrName(r.nameAsByteBuffer());
+        return () -> Replies.bytes(f.fgetxattr(name));
+    }
+
+    static Action fsetXattr(Call c) throws ErrnoException {
+        FsetXattrRequest r = FsetXattrRequest.getRootAsFsetXattrRequest(c.body());
+        BackendFile f = c.file(r.handle());
+        byte[] name = Requests.xattrName(r.nameAsByteBuffer());
+        byte[] value = Requests.xattrValue(r.valueAsByteBuffer());
+        int flags = Requests.u32(r.flags());
+        return () -> Replies.attr(f.fsetxattr(name, value, flags));
+    }
+
+    static Action fremoveXattr(Call c) throws ErrnoException {
+        FremoveXattrRequest r = FremoveXattrRequest.getRootAsFremoveXattrRequest(c.body());
+        BackendFile f = c.file(r.handle());
+        byte[] name = Requests.xattrName(r.nameAsByteBuffer());
+        return () -> Replies.attr(f.fremovexattr(name));
+    }
+
+    static Action close(Call c) throws ErrnoException {
+        CloseRequest r = CloseRequest.getRootAsCloseRequest(c.body());
+        int n = r.handlesLength();
+        // Each handle takes 8 bytes of the body: a larger count is a lie, checked before allocating.
+        if (n < 0 || (long) n * Long.BYTES > c.bodyLength()) {
+            throw new ErrnoException(Errno.EBADMSG, "close of " + n + " handles");
+        }
+        long[] ids = new long[n];
+        for (int i = 0; i < n; i++) {
+            ids[i] = r.handles(i);
+        }
+        HandleTable handles = c.session().handles();
+        int fsid = c.fsid();
+        return () -> {
+            int[] results = new int[ids.length];
+            for (int i = 0; i < ids.length; i++) {
+                results[i] = handles.close(fsid, ids[i]);
+            }
+            FlatBufferBuilder b = new FlatBufferBuilder(32 + 4 * results.length);
+            int vector = CloseReply.createResultsVector(b, results);
+            return Reply.ok(b, CloseReply.createCloseReply(b, vector));
+        };
+    }
+}

@@ -1,0 +1,71 @@
+package io.lisa4j.server.session;
+
+import io.lisa4j.server.Limits;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The state of one connection: what the handshake settled, its mounts, its handles and how many
+ * requests it has in progress. Read by worker threads, so everything here is thread-safe.
+ */
+public final class Session {
+    private final Limits limits;
+    private final String peer;
+    private final MountTable mounts = new MountTable();
+    private final HandleTable handles;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private volatile int maxMessageSize;
+    private volatile boolean established;
+
+    public Session(Limits limits, String peer) {
+        this.limits = limits;
+        this.peer = peer;
+        this.handles = new HandleTable(limits.maxHandles());
+    }
+
+    public Limits limits() {
+        return limits;
+    }
+
+    public String peer() {
+        return peer;
+    }
+
+    public MountTable mounts() {
+        return mounts;
+    }
+
+    public HandleTable handles() {
+        return handles;
+    }
+
+    public boolean established() {
+        return established;
+    }
+
+    /** The frame limit both directions use from now on. */
+    public int maxMessageSize() {
+        return maxMessageSize;
+    }
+
+    public void establish(int negotiatedMaxMessage) {
+        this.maxMessageSize = negotiatedMaxMessage;
+        this.established = true;
+    }
+
+    /** Counts a request in, unless that would exceed max_in_flight (then the caller answers EAGAIN). */
+    public boolean tryBegin() {
+        if (inFlight.incrementAndGet() > limits.maxInFlight()) {
+            inFlight.decrementAndGet();
+            return false;
+        }
+        return true;
+    }
+
+    public void end() {
+        inFlight.decrementAndGet();
+    }
+
+    public void close() {
+        handles.closeAll();
+    }
+}

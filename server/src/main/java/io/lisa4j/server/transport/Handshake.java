@@ -1,0 +1,57 @@
+package io.lisa4j.server.transport;
+
+import com.google.flatbuffers.FlatBufferBuilder;
+import io.lisa4j.protocol.Errno;
+import io.lisa4j.protocol.ErrnoException;
+import io.lisa4j.protocol.ProtocolConstants;
+import io.lisa4j.protocol.codec.WireValues;
+import io.lisa4j.protocol.fb.HelloReply;
+import io.lisa4j.protocol.fb.HelloRequest;
+import io.lisa4j.server.Limits;
+import io.lisa4j.server.dispatch.Reply;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+
+/** Answers HELLO (PROTOCOL.md §3): picks the version, the features and the frame limit. */
+final class Handshake {
+    /** Feature bits this server implements; both defined bits are still reserved. */
+    static final long SERVER_FEATURES = 0;
+    private static final int MAX_CLIENT_NAME = 256;
+
+    /**
+     * What to send and what follows: {@code close} after a refusal, {@code negotiatedMax} > 0 once
+     * the session is established.
+     */
+    record Outcome(Reply reply, boolean close, int negotiatedMax, String clientName) {
+        static Outcome refuse(Errno errno, boolean close) {
+            return new Outcome(Reply.errno(errno.number()), close, 0, "");
+        }
+    }
+
+    private Handshake() {}
+
+    static Outcome answer(ByteBuffer body, Limits limits, String serverName) {
+        HelloRequest hello;
+        String clientName;
+        try {
+            hello = HelloRequest.getRootAsHelloRequest(body);
+            clientName = new String(WireValues.boundedBytes(hello.clientNameAsByteBuffer(), MAX_CLIENT_NAME,
+                    Errno.EINVAL, "client name"), StandardCharsets.UTF_8);
+        } catch (RuntimeException | ErrnoException e) {
+            return Outcome.refuse(Errno.EBADMSG, false);
+        }
+        if (hello.minVersion() > ProtocolConstants.VERSION || hello.maxVersion() < ProtocolConstants.VERSION) {
+            return Outcome.refuse(Errno.EPROTONOSUPPORT, true);
+        }
+        long offered = hello.maxMessageSize();
+        if (offered < ProtocolConstants.MIN_MAX_MESSAGE) {
+            return Outcome.refuse(Errno.EINVAL, true);
+        }
+        int negotiated = (int) Math.min(offered, limits.maxMessageSize());
+        FlatBufferBuilder b = new FlatBufferBuilder(128);
+        int name = b.createString(serverName);
+        int root = HelloReply.createHelloReply(b, ProtocolConstants.VERSION, hello.features() & SERVER_FEATURES,
+                negotiated, name, limits.maxInFlight(), limits.maxComponents(), limits.maxNameLength());
+        return new Outcome(Reply.ok(b, root), false, negotiated, clientName);
+    }
+}

@@ -1,0 +1,207 @@
+package io.lisa4j.server.transport;
+
+import io.lisa4j.protocol.Errno;
+import io.lisa4j.protocol.ErrnoException;
+import io.lisa4j.protocol.ProtocolConstants;
+import io.lisa4j.protocol.StoppedException;
+import io.lisa4j.protocol.codec.Frame;
+import io.lisa4j.protocol.codec.FrameDecoder;
+import io.lisa4j.protocol.codec.OversizeFrame;
+import io.lisa4j.protocol.fb.Opcode;
+import io.lisa4j.server.Limits;
+import io.lisa4j.server.dispatch.Action;
+import io.lisa4j.server.dispatch.Call;
+import io.lisa4j.server.dispatch.Dispatcher;
+import io.lisa4j.server.dispatch.Reply;
+import io.lisa4j.server.log.Log;
+import io.lisa4j.server.session.Mount;
+import io.lisa4j.server.session.Session;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.DecoderException;
+import io.netty.util.ReferenceCountUtil;
+import java.io.IOException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+
+/**
+ * One connection's protocol state machine. Runs on the event loop: handshake, admission
+ * (EOPNOTSUPP, ENODEV, EAGAIN) and request decoding happen here; the filesystem call itself runs on
+ * a worker thread, which writes the reply back through the channel, so replies leave in whatever
+ * order the calls finish.
+ */
+final class SessionHandler extends ChannelInboundHandlerAdapter {
+    private final String serverName;
+    private final Dispatcher dispatcher;
+    private final Executor workers;
+    private final FrameDecoder decoder;
+    private final Limits limits;
+    private Session session;
+
+    SessionHandler(Limits limits, String serverName, Dispatcher dispatcher, Executor workers, FrameDecoder decoder) {
+        this.limits = limits;
+        this.serverName = serverName;
+        this.dispatcher = dispatcher;
+        this.workers = workers;
+        this.decoder = decoder;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        session = new Session(limits, Peers.describe(ctx.channel()));
+        Log.debug("connect", "peer", session.peer());
+        ctx.fireChannelActive();
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        if (session != null) {
+            Log.debug("disconnect", "peer", session.peer(), "handles", session.handles().size());
+            session.close();
+        }
+        ctx.fireChannelInactive();
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (msg instanceof Frame frame) {
+            onFrame(ctx, frame);
+        } else if (msg instanceof OversizeFrame oversize) {
+            Log.debug("oversize_frame", "peer", session.peer(), "request", oversize.requestId(),
+                    "length", oversize.length());
+            send(ctx, oversize.requestId(), oversize.opcode(), Reply.errno(Errno.EMSGSIZE.number()));
+        } else {
+            ReferenceCountUtil.release(msg);
+        }
+    }
+
+    private void onFrame(ChannelHandlerContext ctx, Frame frame) {
+        int requestId = frame.requestId();
+        int opcode = frame.opcode();
+        if (!session.established() || opcode == Opcode.Hello) {
+            try {
+                onSessionStart(ctx, frame);
+            } finally {
+                frame.release();
+            }
+            return;
+        }
+        Dispatcher.Route route = dispatcher.route(opcode);
+        Mount mount = null;
+        int refusal = 0;
+        if (route == null) {
+            refusal = Errno.EOPNOTSUPP.number();
+        } else if (route.mounted() && (mount = session.mounts().find(frame.fsid())) == null) {
+            refusal = Errno.ENODEV.number();
+        } else if (!session.tryBegin()) {
+            refusal = Errno.EAGAIN.number();
+        }
+        if (refusal != 0) {
+            frame.release();
+            send(ctx, requestId, opcode, Reply.errno(refusal));
+            return;
+        }
+        Call call = new Call(frame, session, mount, ctx.alloc());
+        Action action;
+        try {
+            action = route.operation().decode(call);
+        } catch (ErrnoException e) {
+            finish(ctx, call, requestId, opcode, Reply.errno(e.errno()));
+            return;
+        } catch (RuntimeException e) {
+            Log.debug("bad_body", "peer", session.peer(), "opcode", opcode, "error", e);
+            finish(ctx, call, requestId, opcode, Reply.errno(Errno.EBADMSG.number()));
+            return;
+        }
+        if (route.inline()) {
+            finish(ctx, call, requestId, opcode, run(action, opcode));
+            return;
+        }
+        try {
+            workers.execute(() -> finish(ctx, call, requestId, opcode, run(action, opcode)));
+        } catch (RejectedExecutionException e) {
+            finish(ctx, call, requestId, opcode, Reply.errno(Errno.EAGAIN.number()));
+        }
+    }
+
+    /** HELLO, or anything sent before it (§3). */
+    private void onSessionStart(ChannelHandlerContext ctx, Frame frame) {
+        if (session.established()) {
+            send(ctx, frame.requestId(), frame.opcode(), Reply.errno(Errno.EPROTO.number()));
+            return;
+        }
+        if (frame.opcode() != Opcode.Hello) {
+            sendAndClose(ctx, frame.requestId(), frame.opcode(), Reply.errno(Errno.EPROTO.number()));
+            return;
+        }
+        Handshake.Outcome outcome = Handshake.answer(Call.bodyOf(frame), limits, serverName);
+        if (outcome.negotiatedMax() > 0) {
+            session.establish(outcome.negotiatedMax());
+            decoder.setMaxMessageSize(outcome.negotiatedMax());
+            Log.debug("hello", "peer", session.peer(), "client", outcome.clientName(), "max_message",
+                    outcome.negotiatedMax());
+        }
+        if (outcome.close()) {
+            sendAndClose(ctx, frame.requestId(), frame.opcode(), outcome.reply());
+        } else {
+            send(ctx, frame.requestId(), frame.opcode(), outcome.reply());
+        }
+    }
+
+    private Reply run(Action action, int opcode) {
+        try {
+            return action.run();
+        } catch (ErrnoException e) {
+            return Reply.errno(e.errno());
+        } catch (StoppedException e) {
+            return Reply.stopped(e);
+        } catch (Throwable e) {
+            // A bug behind the SPI must cost one request, not the connection or the worker.
+            Log.error("operation_failed", "opcode", opcode, "error", e);
+            return Reply.errno(Errno.EIO.number());
+        }
+    }
+
+    private void finish(ChannelHandlerContext ctx, Call call, int requestId, int opcode, Reply reply) {
+        call.close();
+        session.end();
+        send(ctx, requestId, opcode, reply);
+    }
+
+    private void send(ChannelHandlerContext ctx, int requestId, int opcode, Reply reply) {
+        ctx.writeAndFlush(checked(reply).toFrame(requestId, opcode), ctx.voidPromise());
+    }
+
+    private void sendAndClose(ChannelHandlerContext ctx, int requestId, int opcode, Reply reply) {
+        ctx.writeAndFlush(checked(reply).toFrame(requestId, opcode)).addListener(ChannelFutureListener.CLOSE);
+    }
+
+    /** A reply the peer would have to refuse as oversize is replaced by EMSGSIZE. */
+    private Reply checked(Reply reply) {
+        int max = session.established() ? session.maxMessageSize() : ProtocolConstants.PRE_HANDSHAKE_MAX_MESSAGE;
+        if (reply.frameLength() <= max) {
+            return reply;
+        }
+        reply.discard();
+        return Reply.errno(Errno.EMSGSIZE.number());
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (!ctx.channel().isActive()) {
+            // The decoder runs once more on leftover bytes as the channel closes; one report is enough.
+            return;
+        }
+        String peer = session == null ? Peers.describe(ctx.channel()) : session.peer();
+        if (cause instanceof DecoderException) {
+            // Framing lost sync (§2.2): nothing after this point can be trusted.
+            Log.warn("corrupt_frame", "peer", peer, "error", cause.getMessage());
+        } else if (cause instanceof IOException) {
+            Log.debug("connection_error", "peer", peer, "error", cause.getMessage());
+        } else {
+            Log.warn("connection_error", "peer", peer, "error", cause);
+        }
+        ctx.close();
+    }
+}
