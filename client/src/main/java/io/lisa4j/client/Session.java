@@ -29,6 +29,10 @@ public final class Session implements AutoCloseable {
         return negotiated.maxMessageSize() - io.lisa4j.protocol.ProtocolConstants.DATA_HEADROOM;
     }
 
+    Connection connection() {
+        return connection;
+    }
+
     public AsyncSession async() {
         return async;
     }
