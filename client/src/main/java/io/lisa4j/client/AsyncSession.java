@@ -1,0 +1,39 @@
+package io.lisa4j.client;
+
+import io.lisa4j.protocol.ProtocolConstants;
+import io.lisa4j.protocol.codec.WireValues;
+import io.lisa4j.protocol.fb.MountReply;
+import io.lisa4j.protocol.fb.Opcode;
+import io.lisa4j.protocol.message.RequestBodies;
+import io.lisa4j.protocol.value.ResolveMode;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
+
+/** The async form of {@link Session}'s calls. */
+public final class AsyncSession {
+    private final Connection connection;
+
+    AsyncSession(Connection connection) {
+        this.connection = connection;
+    }
+
+    /** MOUNT by name (UTF-8); the mount walks paths in resolve mode STOP by default. */
+    public CompletableFuture<AsyncRemoteFs> mount(String exportName) {
+        return mount(exportName.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public CompletableFuture<AsyncRemoteFs> mount(byte[] exportName) {
+        Call<AsyncRemoteFs> call = new Call<>(Opcode.Mount, ProtocolConstants.NO_FSID,
+                RequestBodies.mount(exportName), r -> {
+                    MountReply m = MountReply.getRootAsMountReply(Replies.body(r));
+                    return new AsyncRemoteFs(connection, (int) m.fsid(), WireValues.attr(m.root()), m.readOnly(),
+                            ResolveMode.STOP);
+                });
+        return connection.submit(call);
+    }
+
+    /** The cheapest round trip. */
+    public CompletableFuture<Void> ping() {
+        return connection.submit(new Call<>(Opcode.Ping, ProtocolConstants.NO_FSID, RequestBodies.ping(), r -> null));
+    }
+}

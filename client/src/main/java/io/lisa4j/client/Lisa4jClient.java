@@ -1,0 +1,62 @@
+package io.lisa4j.client;
+
+import io.lisa4j.protocol.Errno;
+import io.lisa4j.protocol.ErrnoException;
+import io.lisa4j.protocol.ProtocolConstants;
+import io.lisa4j.protocol.fb.Opcode;
+import io.lisa4j.protocol.message.RequestBodies;
+import io.lisa4j.protocol.value.Negotiated;
+import java.io.IOException;
+import java.net.URI;
+
+/**
+ * Entry point: connects to a lisa4j server and performs the handshake.
+ *
+ * <pre>{@code
+ * try (Session s = Lisa4jClient.connect("unix:/run/lisa4j.sock")) {
+ *     RemoteFs fs = s.mount("data");
+ *     FileAttr a = fs.stat("dir/file");
+ * }
+ * }</pre>
+ */
+public final class Lisa4jClient {
+    private Lisa4jClient() {}
+
+    /** {@code unix:/path/to/socket} or {@code tcp:host:port}. */
+    public static Session connect(String endpoint) throws IOException {
+        return connect(URI.create(endpoint));
+    }
+
+    public static Session connect(URI endpoint) throws IOException {
+        return connect(endpoint, ClientOptions.DEFAULTS);
+    }
+
+    public static Session connect(URI endpoint, ClientOptions options) throws IOException {
+        Connection connection = Connector.connect(Endpoint.parse(endpoint), ChannelSecurity.PLAINTEXT);
+        try {
+            Negotiated n = handshake(connection, options);
+            connection.applyNegotiated(n.maxMessageSize(), n.maxInFlight());
+            return new Session(connection, n);
+        } catch (IOException | RuntimeException e) {
+            connection.close();
+            throw e;
+        }
+    }
+
+    /** HELLO (PROTOCOL.md §3): nothing else may be sent until its reply arrives. */
+    private static Negotiated handshake(Connection connection, ClientOptions options) throws IOException {
+        Call<Negotiated> hello = new Call<>(Opcode.Hello, ProtocolConstants.NO_FSID,
+                RequestBodies.hello(ProtocolConstants.VERSION, ProtocolConstants.VERSION, 0,
+                        options.maxMessageSize(), options.clientName()),
+                Replies::hello);
+        Negotiated n = Blocking.await(connection, connection.submit(hello));
+        if (n.version() != ProtocolConstants.VERSION) {
+            throw new ErrnoException(Errno.EPROTONOSUPPORT, "server chose protocol version " + n.version());
+        }
+        if (Integer.compareUnsigned(n.maxMessageSize(), ProtocolConstants.MIN_MAX_MESSAGE) < 0
+                || Integer.compareUnsigned(n.maxMessageSize(), options.maxMessageSize()) > 0) {
+            throw new ErrnoException(Errno.EPROTO, "server negotiated max message size " + n.maxMessageSize());
+        }
+        return n;
+    }
+}
