@@ -17,7 +17,7 @@ public final class AsyncSession {
         this.connection = connection;
     }
 
-    /** MOUNT by name (UTF-8); the mount walks paths in resolve mode STOP by default. */
+    /** MOUNT by name (UTF-8); the mount walks paths in resolve mode IN_ROOT (ordinary chroot-like semantics) by default. */
     public CompletableFuture<AsyncRemoteFs> mount(String exportName) {
         return mount(exportName.getBytes(StandardCharsets.UTF_8));
     }
@@ -27,7 +27,7 @@ public final class AsyncSession {
                 RequestBodies.mount(exportName), r -> {
                     MountReply m = MountReply.getRootAsMountReply(Replies.body(r));
                     return new AsyncRemoteFs(connection, (int) m.fsid(), WireValues.attr(m.root()), m.readOnly(),
-                            ResolveMode.STOP);
+                            ResolveMode.IN_ROOT);
                 });
         return connection.submit(call);
     }

@@ -10,8 +10,10 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * One mounted export (an fsid). Each method mirrors a Linux syscall and costs exactly one RPC; a
- * failure throws ErrnoException with the server's errno, and a walk that stops in
- * {@link ResolveMode#STOP} throws StoppedException. Paths are "a/b/c" strings relative to the
+ * failure throws ErrnoException with the server's errno. Paths resolve in
+ * {@link ResolveMode#IN_ROOT} unless chosen otherwise, so symlinks behave as in a chroot; sandbox
+ * clients that own their namespace choose {@link ResolveMode#STOP}, where a walk that reaches a
+ * symlink or climbs above the root throws StoppedException. Paths are "a/b/c" strings relative to the
  * export root, or {@link RemotePath}s for raw-byte names, *at-style bases and per-call resolve
  * modes. Thread-safe; {@link #async()} gives the same calls returning futures.
  */
@@ -38,7 +40,7 @@ public final class RemoteFs {
         return async.readOnly();
     }
 
-    /** The resolve mode of paths that do not name their own (STOP unless chosen otherwise). */
+    /** The resolve mode of paths that do not name their own (IN_ROOT unless chosen otherwise). */
     public ResolveMode resolveMode() {
         return async.resolveMode();
     }

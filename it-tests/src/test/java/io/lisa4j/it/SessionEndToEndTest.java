@@ -94,11 +94,14 @@ class SessionEndToEndTest {
         assertMatchesKernel(fs.lstat("d/link"), server.exportDir.resolve("d/link"));
         assertTrue(fs.lstat("d/link").isSymlink());
 
-        StoppedException stopped = assertThrows(StoppedException.class, () -> fs.stat("d/link"));
+        assertEquals(ResolveMode.IN_ROOT, fs.resolveMode());
+        assertMatchesKernel(fs.stat("d/link"), file);
+        RemoteFs sandboxView = fs.withResolveMode(ResolveMode.STOP);
+        StoppedException stopped = assertThrows(StoppedException.class, () -> sandboxView.stat("d/link"));
         assertEquals(StoppedException.Reason.SYMLINK, stopped.reason());
         assertEquals(1, stopped.componentIndex());
         assertArrayEquals("f".getBytes(), stopped.target());
-        assertMatchesKernel(fs.withResolveMode(ResolveMode.IN_ROOT).stat("d/link"), file);
+        assertThrows(StoppedException.class, () -> fs.stat(RemotePath.of("d/link").withMode(ResolveMode.STOP)));
         assertMatchesKernel(fs.stat(RemotePath.of("d/link").withMode(ResolveMode.IN_ROOT)), file);
 
         ErrnoException missing = assertThrows(ErrnoException.class, () -> fs.stat("d/nope"));
