@@ -102,6 +102,13 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
             send(ctx, requestId, opcode, Reply.errno(refusal));
             return;
         }
+        if (!RequestCheck.wellFormed(frame)) {
+            Log.debug("bad_body", "peer", session.peer(), "opcode", opcode);
+            frame.release();
+            session.end();
+            send(ctx, requestId, opcode, Reply.errno(Errno.EBADMSG.number()));
+            return;
+        }
         Call call = new Call(frame, session, mount, ctx.alloc());
         Action action;
         try {
@@ -135,7 +142,9 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
             sendAndClose(ctx, frame.requestId(), frame.opcode(), Reply.errno(Errno.EPROTO.number()));
             return;
         }
-        Handshake.Outcome outcome = Handshake.answer(Call.bodyOf(frame), limits, serverName);
+        Handshake.Outcome outcome = RequestCheck.wellFormed(frame)
+                ? Handshake.answer(Call.bodyOf(frame), limits, serverName)
+                : Handshake.Outcome.refuse(Errno.EBADMSG, false);
         if (outcome.negotiatedMax() > 0) {
             session.establish(outcome.negotiatedMax());
             decoder.setMaxMessageSize(outcome.negotiatedMax());
