@@ -155,9 +155,21 @@ public final class HostExportBackend implements ExportBackend {
     @Override
     public Entry link(Lookup existing, Lookup newPath, boolean follow) throws ErrnoException, StoppedException {
         try (Resolved object = walker.object(existing, follow);
-                Resolved slot = walker.entry(newPath, FinalDots.CREATE)) {
+                Resolved slot = secondEntry(existing, newPath, FinalDots.CREATE)) {
             ProcSelfFd.link(object.number(), slot.number(), slot.name());
             return made(slot.number(), slot.name());
+        }
+    }
+
+    /**
+     * Walks the second path of LINK or RENAME. A stop there is numbered after the first path's
+     * components (PROTOCOL.md §6.3), so the client can tell which path stopped.
+     */
+    private Resolved secondEntry(Lookup first, Lookup second, FinalDots dots) throws ErrnoException, StoppedException {
+        try {
+            return walker.entry(second, dots);
+        } catch (StoppedException e) {
+            throw new StoppedException(e.reason(), first.components().size() + e.componentIndex(), e.target());
         }
     }
 
@@ -183,7 +195,7 @@ public final class HostExportBackend implements ExportBackend {
     @Override
     public RenameResult rename(Lookup from, Lookup to, int flags) throws ErrnoException, StoppedException {
         try (Resolved source = walker.entry(from, FinalDots.RENAME);
-                Resolved target = walker.entry(to, FinalDots.RENAME)) {
+                Resolved target = secondEntry(from, to, FinalDots.RENAME)) {
             Sys.renameat2(source.number(), source.name(), target.number(), target.name(), flags);
             FileAttr moved = Sys.statx(target.number(), target.name(), Sys.AT_SYMLINK_NOFOLLOW);
             FileAttr exchanged = (flags & ProtocolConstants.RENAME_EXCHANGE) != 0

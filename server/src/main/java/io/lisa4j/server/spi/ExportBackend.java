@@ -34,7 +34,11 @@ public interface ExportBackend extends AutoCloseable {
 
     Entry symlink(Lookup at, byte[] target) throws ErrnoException, StoppedException;
 
-    /** linkat(2): {@code follow} is AT_SYMLINK_FOLLOW. Returns the linked object and the new parent. */
+    /**
+     * linkat(2): {@code follow} is AT_SYMLINK_FOLLOW. Returns the linked object and the new parent.
+     * A stop while walking {@code newPath} counts its component index after {@code existing}'s
+     * components, as does RENAME's for {@code to} (PROTOCOL.md §6.3).
+     */
     Entry link(Lookup existing, Lookup newPath, boolean follow) throws ErrnoException, StoppedException;
 
     byte[] readlink(Lookup at) throws ErrnoException, StoppedException;

@@ -52,6 +52,17 @@ class HostResolveTest extends HostExportFixture {
     }
 
     @Test
+    void aStopInTheSecondPathOfLinkOrRenameCountsAfterTheFirstPath() throws Exception {
+        // "a/b/file" has 3 components, so "a/rel/x" stopping at its component 1 reports 3 + 1.
+        var e = assertStopped(Reason.SYMLINK, 4, () -> export.rename(stop("a/b/file"), stop("a/rel/x"), 0));
+        assertEquals("../../outside", string(e.target()));
+        assertStopped(Reason.SYMLINK, 4, () -> export.link(stop("a/b/file"), stop("a/rel/x"), false));
+        assertStopped(Reason.ABOVE_ROOT, 3, () -> export.rename(stop("a/b/file"), stop("../x"), 0));
+        assertStopped(Reason.SYMLINK, 0, () -> export.rename(stop("abs/x"), stop("a/rel/x"), 0));
+        assertTrue(Files.exists(root.resolve("a/b/file")));
+    }
+
+    @Test
     void stopModeStopsAboveTheRoot() throws Exception {
         assertStopped(Reason.ABOVE_ROOT, 0, () -> export.stat(stop(".."), false));
         assertStopped(Reason.ABOVE_ROOT, 4, () -> export.stat(stop("a/../a/../../outside"), false));
