@@ -1,14 +1,20 @@
 package io.lisa4j.client;
 
 import io.lisa4j.protocol.ProtocolConstants;
+import io.lisa4j.tls.TlsFiles;
 
 /**
  * What the client offers in HELLO: its name (for the server's logs) and the largest frame it
  * accepts. The server may lower the maximum; {@link Session#negotiated()} says what was agreed.
+ *
+ * <p>A {@code tcp:} endpoint needs {@code tls}: the PEM files of the CA that signed the server's
+ * certificate (the only CA trusted), of this client's certificate and of its private key.
+ * Plaintext TCP is used only with {@link #withInsecurePlaintextTcp()}, against a server that
+ * opted in as well.
  */
-public record ClientOptions(String clientName, int maxMessageSize) {
+public record ClientOptions(String clientName, int maxMessageSize, TlsFiles tls, boolean insecurePlaintextTcp) {
     public static final ClientOptions DEFAULTS =
-            new ClientOptions("lisa4j-java-client", ProtocolConstants.DEFAULT_MAX_MESSAGE);
+            new ClientOptions("lisa4j-java-client", ProtocolConstants.DEFAULT_MAX_MESSAGE, null, false);
 
     public ClientOptions {
         if (maxMessageSize < ProtocolConstants.MIN_MAX_MESSAGE) {
@@ -17,11 +23,25 @@ public record ClientOptions(String clientName, int maxMessageSize) {
         clientName = clientName == null ? "" : clientName;
     }
 
+    public ClientOptions(String clientName, int maxMessageSize) {
+        this(clientName, maxMessageSize, null, false);
+    }
+
     public ClientOptions withClientName(String name) {
-        return new ClientOptions(name, maxMessageSize);
+        return new ClientOptions(name, maxMessageSize, tls, insecurePlaintextTcp);
     }
 
     public ClientOptions withMaxMessageSize(int size) {
-        return new ClientOptions(clientName, size);
+        return new ClientOptions(clientName, size, tls, insecurePlaintextTcp);
+    }
+
+    /** TLS 1.3 with this key material on {@code tcp:} endpoints. */
+    public ClientOptions withTls(TlsFiles files) {
+        return new ClientOptions(clientName, maxMessageSize, files, insecurePlaintextTcp);
+    }
+
+    /** Plaintext on {@code tcp:} endpoints: no encryption, no authentication of either side. */
+    public ClientOptions withInsecurePlaintextTcp() {
+        return new ClientOptions(clientName, maxMessageSize, tls, true);
     }
 }

@@ -22,7 +22,7 @@ import java.net.URI;
 public final class Lisa4jClient {
     private Lisa4jClient() {}
 
-    /** {@code unix:/path/to/socket} or {@code tcp:host:port}. */
+    /** {@code unix:/path/to/socket}; {@code tcp:host:port} needs {@link ClientOptions#withTls}. */
     public static Session connect(String endpoint) throws IOException {
         return connect(URI.create(endpoint));
     }
@@ -32,7 +32,8 @@ public final class Lisa4jClient {
     }
 
     public static Session connect(URI endpoint, ClientOptions options) throws IOException {
-        Connection connection = Connector.connect(Endpoint.parse(endpoint), ChannelSecurity.PLAINTEXT);
+        Endpoint target = Endpoint.parse(endpoint);
+        Connection connection = Connector.connect(target, ChannelSecurity.of(target, options));
         try {
             Negotiated n = handshake(connection, options);
             connection.applyNegotiated(n.maxMessageSize(), n.maxInFlight());

@@ -1,7 +1,10 @@
 package io.lisa4j.server.session;
 
 import io.lisa4j.server.Limits;
+import io.lisa4j.server.security.PeerIdentity;
+import io.lisa4j.server.security.Quota;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The state of one connection: what the handshake settled, its mounts, its handles and how many
@@ -13,13 +16,28 @@ public final class Session {
     private final MountTable mounts = new MountTable();
     private final HandleTable handles;
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicLong bytesInFlight = new AtomicLong();
     private volatile int maxMessageSize;
     private volatile boolean established;
+    private volatile PeerIdentity identity = new PeerIdentity.Anonymous();
 
     public Session(Limits limits, String peer) {
+        this(limits, peer, Quota.unlimited());
+    }
+
+    public Session(Limits limits, String peer, Quota serverHandles) {
         this.limits = limits;
         this.peer = peer;
-        this.handles = new HandleTable(limits.maxHandles());
+        this.handles = new HandleTable(limits.maxHandles(), serverHandles);
+    }
+
+    /** Who the transport says the peer is; MOUNT authorises against it. */
+    public PeerIdentity identity() {
+        return identity;
+    }
+
+    public void identify(PeerIdentity value) {
+        this.identity = value;
     }
 
     public Limits limits() {
@@ -63,6 +81,19 @@ public final class Session {
 
     public void end() {
         inFlight.decrementAndGet();
+    }
+
+    public int inFlight() {
+        return inFlight.get();
+    }
+
+    /** Adds the bytes of an admitted request's frame; returns the new total the connection holds. */
+    public long holdBytes(long n) {
+        return bytesInFlight.addAndGet(n);
+    }
+
+    public long bytesInFlight() {
+        return bytesInFlight.get();
     }
 
     public void close() {

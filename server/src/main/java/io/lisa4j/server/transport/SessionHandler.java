@@ -14,16 +14,22 @@ import io.lisa4j.server.dispatch.Call;
 import io.lisa4j.server.dispatch.Dispatcher;
 import io.lisa4j.server.dispatch.Reply;
 import io.lisa4j.server.log.Log;
+import io.lisa4j.server.security.ConnectionLimits;
+import io.lisa4j.server.security.PeerIdentity;
+import io.lisa4j.server.security.Quota;
 import io.lisa4j.server.session.Mount;
 import io.lisa4j.server.session.Session;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.DecoderException;
+import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 import java.io.IOException;
 import java.util.concurrent.Executor;
+import java.util.Optional;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One connection's protocol state machine. Runs on the event loop: handshake, admission
@@ -37,21 +43,43 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
     private final Executor workers;
     private final FrameDecoder decoder;
     private final Limits limits;
+    private final ConnectionLimits guards;
+    private final Quota serverHandles;
     private Session session;
 
-    SessionHandler(Limits limits, String serverName, Dispatcher dispatcher, Executor workers, FrameDecoder decoder) {
+    SessionHandler(Limits limits, String serverName, Dispatcher dispatcher, Executor workers, FrameDecoder decoder,
+            ConnectionLimits guards, Quota serverHandles) {
         this.limits = limits;
         this.serverName = serverName;
         this.dispatcher = dispatcher;
         this.workers = workers;
         this.decoder = decoder;
+        this.guards = guards;
+        this.serverHandles = serverHandles;
     }
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
-        session = new Session(limits, Peers.describe(ctx.channel()));
+        session = new Session(limits, Peers.describe(ctx.channel()), serverHandles);
         Log.debug("connect", "peer", session.peer());
+        // TLS and HELLO together must finish in time: a peer trickling either byte by byte is cut off.
+        ctx.executor().schedule(() -> {
+            if (!session.established() && ctx.channel().isActive()) {
+                Log.debug("handshake_timeout", "peer", session.peer());
+                ctx.close();
+            }
+        }, guards.handshakeTimeout().toMillis(), TimeUnit.MILLISECONDS);
         ctx.fireChannelActive();
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+        if (evt instanceof IdleStateEvent && session.inFlight() == 0) {
+            Log.debug("idle_timeout", "peer", session.peer());
+            ctx.close();
+            return;
+        }
+        ctx.fireUserEventTriggered(evt);
     }
 
     @Override
@@ -94,6 +122,9 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
             refusal = Errno.EOPNOTSUPP.number();
         } else if (route.mounted() && (mount = session.mounts().find(frame.fsid())) == null) {
             refusal = Errno.ENODEV.number();
+        } else if (!RequestCheck.wellFormed(frame)) {
+            Log.debug("bad_body", "peer", session.peer(), "opcode", opcode);
+            refusal = Errno.EBADMSG.number();
         } else if (!session.tryBegin()) {
             refusal = Errno.EAGAIN.number();
         }
@@ -102,33 +133,31 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
             send(ctx, requestId, opcode, Reply.errno(refusal));
             return;
         }
-        if (!RequestCheck.wellFormed(frame)) {
-            Log.debug("bad_body", "peer", session.peer(), "opcode", opcode);
-            frame.release();
-            session.end();
-            send(ctx, requestId, opcode, Reply.errno(Errno.EBADMSG.number()));
-            return;
+        long size = ProtocolConstants.HEADER_SIZE + (long) frame.bodyLength() + frame.data().readableBytes();
+        if (session.holdBytes(size) >= guards.maxBytesInFlight()) {
+            // Every admitted frame stays in memory until its call ends: stop reading until some finish.
+            ctx.channel().config().setAutoRead(false);
         }
         Call call = new Call(frame, session, mount, ctx.alloc());
         Action action;
         try {
             action = route.operation().decode(call);
         } catch (ErrnoException e) {
-            finish(ctx, call, requestId, opcode, Reply.errno(e.errno()));
+            finish(ctx, call, size, requestId, opcode, Reply.errno(e.errno()));
             return;
         } catch (RuntimeException e) {
             Log.debug("bad_body", "peer", session.peer(), "opcode", opcode, "error", e);
-            finish(ctx, call, requestId, opcode, Reply.errno(Errno.EBADMSG.number()));
+            finish(ctx, call, size, requestId, opcode, Reply.errno(Errno.EBADMSG.number()));
             return;
         }
         if (route.inline()) {
-            finish(ctx, call, requestId, opcode, run(action, opcode));
+            finish(ctx, call, size, requestId, opcode, run(action, opcode));
             return;
         }
         try {
-            workers.execute(() -> finish(ctx, call, requestId, opcode, run(action, opcode)));
+            workers.execute(() -> finish(ctx, call, size, requestId, opcode, run(action, opcode)));
         } catch (RejectedExecutionException e) {
-            finish(ctx, call, requestId, opcode, Reply.errno(Errno.EAGAIN.number()));
+            finish(ctx, call, size, requestId, opcode, Reply.errno(Errno.EAGAIN.number()));
         }
     }
 
@@ -146,9 +175,17 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
                 ? Handshake.answer(Call.bodyOf(frame), limits, serverName)
                 : Handshake.Outcome.refuse(Errno.EBADMSG, false);
         if (outcome.negotiatedMax() > 0) {
+            Optional<PeerIdentity> identity = PeerIdentities.of(ctx.channel());
+            if (identity.isEmpty()) {
+                Log.warn("peer_unidentified", "peer", session.peer());
+                sendAndClose(ctx, frame.requestId(), frame.opcode(), Reply.errno(Errno.EACCES.number()));
+                return;
+            }
+            session.identify(identity.get());
             session.establish(outcome.negotiatedMax());
             decoder.setMaxMessageSize(outcome.negotiatedMax());
-            Log.debug("hello", "peer", session.peer(), "client", outcome.clientName(), "max_message",
+            Log.debug("hello", "peer", session.peer(), "identity", identity.get(), "client", outcome.clientName(),
+                    "max_message",
                     outcome.negotiatedMax());
         }
         if (outcome.close()) {
@@ -172,9 +209,12 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
         }
     }
 
-    private void finish(ChannelHandlerContext ctx, Call call, int requestId, int opcode, Reply reply) {
+    private void finish(ChannelHandlerContext ctx, Call call, long size, int requestId, int opcode, Reply reply) {
         call.close();
         session.end();
+        if (session.holdBytes(-size) < guards.maxBytesInFlight() && !ctx.channel().config().isAutoRead()) {
+            ctx.channel().config().setAutoRead(true);
+        }
         send(ctx, requestId, opcode, reply);
     }
 
