@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -56,6 +57,9 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--debug", description = "Log every connection and refused request.")
     boolean debug;
 
+    @Mixin
+    SecurityOptions security = new SecurityOptions();
+
     private final Consumer<LisaServer> onStart;
 
     ServeCommand(Consumer<LisaServer> onStart) {
@@ -71,7 +75,7 @@ final class ServeCommand implements Callable<Integer> {
         }
         List<ListenAddress> addresses = new ArrayList<>();
         try {
-            if (listen.isEmpty()) {
+            if (listen.isEmpty() && security.inheritFds.isEmpty()) {
                 addresses.add(new ListenAddress.Unix(Demo.defaultSocket()));
             }
             for (String address : listen) {
@@ -81,6 +85,7 @@ final class ServeCommand implements Callable<Integer> {
                     ProtocolConstants.MAX_NAME_LENGTH);
             ServerConfig config = ServerConfig.of(addresses, specs).withLimits(limits)
                     .withWorkers(workers, ServerConfig.DEFAULT_WORKER_QUEUE).withIoThreads(ioThreads);
+            config = security.apply(config);
             return Daemon.run(config, onStart, server -> {});
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);

@@ -1,0 +1,85 @@
+package io.lisa4j.server.cli;
+
+import io.lisa4j.server.ListenAddress;
+import io.lisa4j.server.ServerConfig;
+import io.lisa4j.server.security.AccessPolicy;
+import io.lisa4j.server.security.ConnectionLimits;
+import io.lisa4j.server.security.Grant;
+import io.lisa4j.server.security.SecurityConfig;
+import io.lisa4j.tls.TlsFiles;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** The {@code serve} options about who may connect and mount, and what a connection may hold. */
+final class SecurityOptions {
+    @Option(names = "--tls-dir", paramLabel = "DIR",
+            description = "TLS for TCP listeners from DIR/ca.pem, DIR/server.pem, DIR/server-key.pem (see 'lisa4j certs').")
+    Path tlsDir;
+
+    @Option(names = "--insecure-tcp",
+            description = "Allow TCP listeners without TLS: anyone who reaches the port is an anonymous client.")
+    boolean insecureTcp;
+
+    @Option(names = "--allow", paramLabel = "EXPORT=PRINCIPAL[:ro|:rw]",
+            description = "Let PRINCIPAL (tls:NAME, uid:N, gid:N, anonymous) mount EXPORT. Repeatable. "
+                    + "An export without any --allow is open to the server's own uid only.")
+    List<String> allow = new ArrayList<>();
+
+    @Option(names = "--socket-mode", paramLabel = "OCTAL", description = "Mode of Unix socket files (default 0600).")
+    String socketMode = "0600";
+
+    @Option(names = "--inherit-fd", paramLabel = "N",
+            description = "Serve the already-connected Unix socket N (one end of a launcher's socketpair). Repeatable.")
+    List<Integer> inheritFds = new ArrayList<>();
+
+    @Option(names = "--handshake-timeout", paramLabel = "SECONDS", description = "TLS plus HELLO deadline (default 10).")
+    long handshakeTimeout = ConnectionLimits.DEFAULT.handshakeTimeout().toSeconds();
+
+    @Option(names = "--idle-timeout", paramLabel = "SECONDS",
+            description = "Close connections idle this long with nothing in flight (default 600).")
+    long idleTimeout = ConnectionLimits.DEFAULT.idleTimeout().toSeconds();
+
+    @Option(names = "--max-connections", paramLabel = "N", description = "Connections at once (default 1024).")
+    int maxConnections = ConnectionLimits.DEFAULT.maxConnections();
+
+    @Option(names = "--max-server-handles", paramLabel = "N",
+            description = "Handles all connections together may hold (default 65536).")
+    int maxServerHandles = ConnectionLimits.DEFAULT.maxServerHandles();
+
+    @Option(names = "--max-bytes-in-flight", paramLabel = "BYTES",
+            description = "Request bytes one connection may have in progress before the server stops reading (default 64 MiB).")
+    long maxBytesInFlight = ConnectionLimits.DEFAULT.maxBytesInFlight();
+
+    /** The config with these options applied; inherited fds join the listen addresses. */
+    ServerConfig apply(ServerConfig config) {
+        AccessPolicy access = AccessPolicy.ownerOnly();
+        for (String entry : allow) {
+            int eq = entry.indexOf('=');
+            if (eq <= 0) {
+                throw new IllegalArgumentException("--allow wants EXPORT=PRINCIPAL[:ro|:rw], got " + entry);
+            }
+            String export = entry.substring(0, eq);
+            if (config.exports().stream().noneMatch(e -> e.name().equals(export))) {
+                throw new IllegalArgumentException("--allow names an unknown export " + export);
+            }
+            access = access.with(export, Grant.parse(entry.substring(eq + 1)));
+        }
+        SecurityConfig security = SecurityConfig.defaults().withAccess(access)
+                .withSocketMode(Integer.parseInt(socketMode, 8))
+                .withLimits(new ConnectionLimits(Duration.ofSeconds(handshakeTimeout), Duration.ofSeconds(idleTimeout),
+                        maxConnections, maxServerHandles, maxBytesInFlight));
+        if (tlsDir != null) {
+            security = security.withTls(TlsFiles.in(tlsDir, "server"));
+        }
+        if (insecureTcp) {
+            security = security.withInsecureTcp();
+        }
+        List<ListenAddress> listen = new ArrayList<>(config.listen());
+        inheritFds.forEach(fd -> listen.add(new ListenAddress.Inherited(fd)));
+        return new ServerConfig(listen, config.exports(), config.limits(), config.workerThreads(),
+                config.workerQueue(), config.ioThreads(), config.serverName(), security);
+    }
+}
