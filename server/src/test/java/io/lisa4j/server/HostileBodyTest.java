@@ -14,10 +14,12 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Bodies that are not valid FlatBuffers are refused with EBADMSG before decoding; the connection lives on. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
+@ExtendWith(FdBaseline.class)
 class HostileBodyTest {
     @TempDir
     Path dir;

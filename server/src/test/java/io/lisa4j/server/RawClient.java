@@ -14,15 +14,16 @@ import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.channels.ByteChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
 
 /** Speaks raw frames over a blocking socket, so tests see exactly what the server sends. */
 final class RawClient implements AutoCloseable {
-    private final SocketChannel channel;
+    private final ByteChannel channel;
     private int nextId = 1;
 
-    private RawClient(SocketChannel channel) {
+    RawClient(ByteChannel channel) {
         this.channel = channel;
     }
 
