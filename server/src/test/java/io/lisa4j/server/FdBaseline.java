@@ -81,7 +81,7 @@ public final class FdBaseline implements BeforeEachCallback, AfterEachCallback {
         return sb.toString();
     }
 
-    static Map<String, String> snapshot() throws IOException {
+    public static Map<String, String> snapshot() throws IOException {
         Map<String, String> fds = new HashMap<>();
         try (Stream<Path> list = Files.list(Path.of("/proc/self/fd"))) {
             for (Path p : (Iterable<Path>) list::iterator) {

@@ -19,6 +19,9 @@ final class AccessorWalk {
     private AccessorWalk() {}
 
     static void walk(ByteBuffer body, TableType type) {
+        if (body.remaining() == 0) {
+            return; // an empty body stands for a table with every field absent; receivers never parse it
+        }
         try {
             Class<?> cls = Class.forName("io.lisa4j.protocol.fb." + type.name());
             Method root = cls.getMethod("getRootAs" + type.name(), ByteBuffer.class);
