@@ -24,6 +24,9 @@ final class FdChannel implements ByteChannel {
     private static final MethodHandle READ = link("read", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG));
     private static final MethodHandle WRITE = link("write", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG));
     private static final MethodHandle CLOSE = link("close", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
+    private static final MethodHandle SENDMSG = link("sendmsg", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_INT));
+    private static final MethodHandle OPEN = link("open", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
+    private static final int O_RDONLY_CLOEXEC = 02000000;
     private static final int AF_UNIX = 1;
     private static final int SOCK_STREAM_CLOEXEC = 1 | 02000000;
 
@@ -52,6 +55,50 @@ final class FdChannel implements ByteChannel {
     static void closeFd(int fd) {
         try {
             int ignored = (int) CLOSE.invokeExact(fd);
+        } catch (Throwable t) {
+            throw new IllegalStateException(t);
+        }
+    }
+
+    /** Opens {@code path} read-only, close-on-exec, as a raw descriptor. */
+    static int openReadOnly(java.nio.file.Path path) throws IOException {
+        try (Arena arena = Arena.ofConfined()) {
+            int fd = (int) OPEN.invokeExact(arena.allocateFrom(path.toString()), O_RDONLY_CLOEXEC);
+            if (fd < 0) {
+                throw new IOException("open " + path + " failed");
+            }
+            return fd;
+        } catch (IOException | RuntimeException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException(t);
+        }
+    }
+
+    /** Writes {@code bytes} with {@code passed} attached as SCM_RIGHTS, as a hostile peer might. */
+    void sendWithDescriptor(byte[] bytes, int passed) throws IOException {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment data = arena.allocate(bytes.length);
+            data.copyFrom(MemorySegment.ofArray(bytes));
+            MemorySegment iov = arena.allocate(16, 8);
+            iov.set(ADDRESS, 0, data);
+            iov.set(JAVA_LONG, 8, bytes.length);
+            MemorySegment control = arena.allocate(24, 8); // CMSG_SPACE(sizeof(int))
+            control.set(JAVA_LONG, 0, 20); // CMSG_LEN(sizeof(int))
+            control.set(JAVA_INT, 8, 1); // SOL_SOCKET
+            control.set(JAVA_INT, 12, 1); // SCM_RIGHTS
+            control.set(JAVA_INT, 16, passed);
+            MemorySegment msg = arena.allocate(56, 8); // struct msghdr on x86_64
+            msg.set(ADDRESS, 16, iov);
+            msg.set(JAVA_LONG, 24, 1);
+            msg.set(ADDRESS, 32, control);
+            msg.set(JAVA_LONG, 40, 24);
+            long sent = (long) SENDMSG.invokeExact(fd, msg, 0);
+            if (sent != bytes.length) {
+                throw new IOException("sendmsg sent " + sent);
+            }
+        } catch (IOException | RuntimeException e) {
+            throw e;
         } catch (Throwable t) {
             throw new IllegalStateException(t);
         }

@@ -104,6 +104,25 @@ class PeerCredentialsTest {
         }
     }
 
+    @Test
+    void descriptorsAPeerSendsAreNeverInstalledInTheServer() throws Exception {
+        Path bait = Files.writeString(dir.resolve("bait"), "passed by the client");
+        int[] pair = FdChannel.socketPair();
+        int passed = FdChannel.openReadOnly(bait);
+        FdChannel clientEnd = new FdChannel(pair[1]);
+        try (LisaServer server = start(List.of(new ListenAddress.Inherited(pair[0])), SecurityConfig.defaults());
+                RawClient client = new RawClient(clientEnd)) {
+            clientEnd.sendWithDescriptor(Frames.helloFrame(), passed);
+            assertEquals(0, client.receive().status());
+            clientEnd.sendWithDescriptor(Frames.pingFrame(), passed);
+            assertEquals(0, client.receive().status());
+            long copies = FdBaseline.snapshot().values().stream().filter(t -> t.equals(bait.toString())).count();
+            assertEquals(1, copies, "only the test's own descriptor refers to the bait");
+        } finally {
+            FdChannel.closeFd(passed);
+        }
+    }
+
     private static Object uncheckedUid() {
         try {
             return Files.getAttribute(Path.of("/proc/self"), "unix:uid");
