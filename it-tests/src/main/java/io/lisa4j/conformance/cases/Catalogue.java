@@ -13,6 +13,8 @@ public final class Catalogue {
         all.addAll(WireCases.cases());
         all.addAll(PathCases.cases());
         all.addAll(PathOpCases.cases());
+        all.addAll(AttrCases.cases());
+        all.addAll(HandleCases.cases());
         return List.copyOf(all);
     }
 }
