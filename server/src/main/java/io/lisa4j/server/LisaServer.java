@@ -5,6 +5,9 @@ import io.lisa4j.server.export.ExportRegistry;
 import io.lisa4j.server.log.Log;
 import io.lisa4j.server.security.SecurityConfig;
 import io.lisa4j.server.security.Quota;
+import io.lisa4j.server.security.ThreadCredentials;
+import io.lisa4j.server.transport.ConnectionSettings;
+import io.lisa4j.server.transport.ExportGate;
 import io.lisa4j.server.transport.ServerChannelInitializer;
 import io.lisa4j.server.transport.TlsTransport;
 import io.lisa4j.server.transport.TransportSecurity;
@@ -80,14 +83,18 @@ public final class LisaServer implements AutoCloseable {
             SecurityConfig security = config.security();
             Dispatcher dispatcher = new Dispatcher(exports, security.access());
             Quota connections = new Quota(security.limits().maxConnections());
-            Quota handles = new Quota(security.limits().maxServerHandles());
+            ExportGate gate = new ExportGate(security.policies());
+            if (gate.anyDelegation() && ThreadCredentials.fsuid() != 0) {
+                throw new IllegalArgumentException("credential delegation needs the server to run as root");
+            }
+            ConnectionSettings settings = new ConnectionSettings(config.limits(), config.serverName(),
+                    security.limits(), new Quota(security.limits().maxServerHandles()), gate);
             TransportSecurity tcpSecurity = tcpSecurity(config);
             for (ListenAddress address : config.listen()) {
                 TransportSecurity transport = address instanceof ListenAddress.Tcp ? tcpSecurity
                         : TransportSecurity.PLAINTEXT;
-                server.listen(address, new ServerChannelInitializer(transport, config.limits(), config.serverName(),
-                        dispatcher, server.workers, server.channels, security.limits(), connections, handles),
-                        security.socketMode());
+                server.listen(address, new ServerChannelInitializer(transport, settings, dispatcher, server.workers,
+                        server.channels, connections), security.socketMode());
             }
         } catch (IOException | RuntimeException e) {
             server.close();

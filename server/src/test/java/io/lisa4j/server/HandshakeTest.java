@@ -48,7 +48,8 @@ class HandshakeTest {
             assertEquals(0, reply.status());
             HelloReply hello = HelloReply.getRootAsHelloReply(reply.bodyBuffer());
             assertEquals(1, hello.version());
-            assertEquals(0, hello.features(), "no feature bit is implemented, so the AND is empty");
+            assertEquals(ProtocolConstants.FEATURE_CREDENTIALS, hello.features(),
+                    "the AND of everything and what the server implements: CREDENTIALS");
             assertEquals(SERVER_MAX, hello.maxMessageSize(), "min(client, server)");
             assertEquals(32, hello.maxInFlight());
             assertTrue(hello.maxComponents() >= 255);

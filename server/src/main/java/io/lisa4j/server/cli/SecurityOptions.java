@@ -4,8 +4,10 @@ import io.lisa4j.server.ListenAddress;
 import io.lisa4j.server.ServerConfig;
 import io.lisa4j.server.security.AccessPolicy;
 import io.lisa4j.server.security.ConnectionLimits;
+import io.lisa4j.server.security.ExportPolicy;
 import io.lisa4j.server.security.Grant;
 import io.lisa4j.server.security.SecurityConfig;
+import io.lisa4j.server.spi.ExportSpec;
 import io.lisa4j.tls.TlsFiles;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,6 +29,18 @@ final class SecurityOptions {
             description = "Let PRINCIPAL (tls:NAME, uid:N, gid:N, anonymous) mount EXPORT. Repeatable. "
                     + "An export without any --allow is open to the server's own uid only.")
     List<String> allow = new ArrayList<>();
+
+    @Option(names = "--delegate-credentials", paramLabel = "EXPORT",
+            description = "Run EXPORT's calls with the uid/gid/groups each request carries (server must be root). Repeatable.")
+    List<String> delegate = new ArrayList<>();
+
+    @Option(names = "--allow-setid", paramLabel = "EXPORT",
+            description = "Let clients set setuid/setgid bits on EXPORT (refused with EPERM by default). Repeatable.")
+    List<String> allowSetId = new ArrayList<>();
+
+    @Option(names = "--allow-security-xattrs", paramLabel = "EXPORT",
+            description = "Let clients change security.* extended attributes on EXPORT (EPERM by default). Repeatable.")
+    List<String> allowSecurityXattrs = new ArrayList<>();
 
     @Option(names = "--socket-mode", paramLabel = "OCTAL", description = "Mode of Unix socket files (default 0600).")
     String socketMode = "0600";
@@ -71,6 +85,14 @@ final class SecurityOptions {
                 .withSocketMode(Integer.parseInt(socketMode, 8))
                 .withLimits(new ConnectionLimits(Duration.ofSeconds(handshakeTimeout), Duration.ofSeconds(idleTimeout),
                         maxConnections, maxServerHandles, maxBytesInFlight));
+        for (ExportSpec export : config.exports()) {
+            String name = export.name();
+            ExportPolicy policy = ExportPolicy.DEFAULT;
+            policy = delegate.contains(name) ? policy.withDelegation() : policy;
+            policy = allowSetId.contains(name) ? policy.withSetId() : policy;
+            policy = allowSecurityXattrs.contains(name) ? policy.withSecurityXattrs() : policy;
+            security = security.withPolicy(name, policy);
+        }
         if (tlsDir != null) {
             security = security.withTls(TlsFiles.in(tlsDir, "server"));
         }

@@ -19,6 +19,7 @@ public final class Session {
     private final AtomicLong bytesInFlight = new AtomicLong();
     private volatile int maxMessageSize;
     private volatile boolean established;
+    private volatile boolean credentials;
     private volatile PeerIdentity identity = new PeerIdentity.Anonymous();
 
     public Session(Limits limits, String peer) {
@@ -68,6 +69,15 @@ public final class Session {
     public void establish(int negotiatedMaxMessage) {
         this.maxMessageSize = negotiatedMaxMessage;
         this.established = true;
+    }
+
+    /** CREDENTIALS was negotiated: a request's FLAG_CREDENTIALS announces a credentials block. */
+    public void enableCredentials() {
+        this.credentials = true;
+    }
+
+    public boolean credentialsEnabled() {
+        return credentials;
     }
 
     /** Counts a request in, unless that would exceed max_in_flight (then the caller answers EAGAIN). */

@@ -14,17 +14,17 @@ import java.nio.charset.StandardCharsets;
 
 /** Answers HELLO (PROTOCOL.md §3): picks the version, the features and the frame limit. */
 final class Handshake {
-    /** Feature bits this server implements; both defined bits are still reserved. */
-    static final long SERVER_FEATURES = 0;
+    /** Feature bits this server implements: per-request credentials (§3.2). */
+    static final long SERVER_FEATURES = ProtocolConstants.FEATURE_CREDENTIALS;
     private static final int MAX_CLIENT_NAME = 256;
 
     /**
      * What to send and what follows: {@code close} after a refusal, {@code negotiatedMax} > 0 once
      * the session is established.
      */
-    record Outcome(Reply reply, boolean close, int negotiatedMax, String clientName) {
+    record Outcome(Reply reply, boolean close, int negotiatedMax, String clientName, long features) {
         static Outcome refuse(Errno errno, boolean close) {
-            return new Outcome(Reply.errno(errno.number()), close, 0, "");
+            return new Outcome(Reply.errno(errno.number()), close, 0, "", 0);
         }
     }
 
@@ -50,6 +50,6 @@ final class Handshake {
         int negotiated = (int) Math.min(offered, limits.maxMessageSize());
         Negotiated agreed = new Negotiated(ProtocolConstants.VERSION, hello.features() & SERVER_FEATURES, negotiated,
                 serverName, limits.maxInFlight(), limits.maxComponents(), limits.maxNameLength());
-        return new Outcome(Reply.ok(ReplyBodies.hello(agreed)), false, negotiated, clientName);
+        return new Outcome(Reply.ok(ReplyBodies.hello(agreed)), false, negotiated, clientName, agreed.features());
     }
 }

@@ -3,10 +3,8 @@ package io.lisa4j.server.transport;
 import io.lisa4j.protocol.ProtocolConstants;
 import io.lisa4j.protocol.codec.FrameDecoder;
 import io.lisa4j.protocol.codec.FrameEncoder;
-import io.lisa4j.server.Limits;
 import io.lisa4j.server.dispatch.Dispatcher;
 import io.lisa4j.server.log.Log;
-import io.lisa4j.server.security.ConnectionLimits;
 import io.lisa4j.server.security.Quota;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
@@ -21,27 +19,20 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ServerChannelInitializer extends ChannelInitializer<Channel> {
     private final TransportSecurity security;
-    private final Limits limits;
-    private final String serverName;
+    private final ConnectionSettings settings;
     private final Dispatcher dispatcher;
     private final Executor workers;
     private final ChannelGroup channels;
-    private final ConnectionLimits guards;
     private final Quota connections;
-    private final Quota serverHandles;
 
-    public ServerChannelInitializer(TransportSecurity security, Limits limits, String serverName,
-            Dispatcher dispatcher, Executor workers, ChannelGroup channels, ConnectionLimits guards,
-            Quota connections, Quota serverHandles) {
+    public ServerChannelInitializer(TransportSecurity security, ConnectionSettings settings, Dispatcher dispatcher,
+            Executor workers, ChannelGroup channels, Quota connections) {
         this.security = security;
-        this.limits = limits;
-        this.serverName = serverName;
+        this.settings = settings;
         this.dispatcher = dispatcher;
         this.workers = workers;
         this.channels = channels;
-        this.guards = guards;
         this.connections = connections;
-        this.serverHandles = serverHandles;
     }
 
     @Override
@@ -56,10 +47,10 @@ public final class ServerChannelInitializer extends ChannelInitializer<Channel> 
         security.install(ch);
         FrameDecoder decoder = new FrameDecoder(ProtocolConstants.PRE_HANDSHAKE_MAX_MESSAGE);
         ch.pipeline()
-                .addLast("idle", new IdleStateHandler(0, 0, guards.idleTimeout().toMillis(), TimeUnit.MILLISECONDS))
+                .addLast("idle", new IdleStateHandler(0, 0, settings.guards().idleTimeout().toMillis(),
+                        TimeUnit.MILLISECONDS))
                 .addLast("frame-decoder", decoder)
                 .addLast("frame-encoder", FrameEncoder.INSTANCE)
-                .addLast("session", new SessionHandler(limits, serverName, dispatcher, workers, decoder, guards,
-                        serverHandles));
+                .addLast("session", new SessionHandler(settings, dispatcher, workers, decoder));
     }
 }

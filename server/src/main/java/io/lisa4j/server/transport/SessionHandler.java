@@ -17,6 +17,7 @@ import io.lisa4j.server.log.Log;
 import io.lisa4j.server.security.ConnectionLimits;
 import io.lisa4j.server.security.PeerIdentity;
 import io.lisa4j.server.security.Quota;
+import io.lisa4j.server.security.ThreadCredentials;
 import io.lisa4j.server.session.Mount;
 import io.lisa4j.server.session.Session;
 import io.netty.channel.ChannelFutureListener;
@@ -45,17 +46,18 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
     private final Limits limits;
     private final ConnectionLimits guards;
     private final Quota serverHandles;
+    private final ExportGate gate;
     private Session session;
 
-    SessionHandler(Limits limits, String serverName, Dispatcher dispatcher, Executor workers, FrameDecoder decoder,
-            ConnectionLimits guards, Quota serverHandles) {
-        this.limits = limits;
-        this.serverName = serverName;
+    SessionHandler(ConnectionSettings settings, Dispatcher dispatcher, Executor workers, FrameDecoder decoder) {
+        this.limits = settings.limits();
+        this.serverName = settings.serverName();
         this.dispatcher = dispatcher;
         this.workers = workers;
         this.decoder = decoder;
-        this.guards = guards;
-        this.serverHandles = serverHandles;
+        this.guards = settings.guards();
+        this.serverHandles = settings.serverHandles();
+        this.gate = settings.gate();
     }
 
     @Override
@@ -117,6 +119,7 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
         }
         Dispatcher.Route route = dispatcher.route(opcode);
         Mount mount = null;
+        ExportGate.Decision decision = null;
         int refusal = 0;
         if (route == null) {
             refusal = Errno.EOPNOTSUPP.number();
@@ -125,6 +128,8 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
         } else if (!RequestCheck.wellFormed(frame)) {
             Log.debug("bad_body", "peer", session.peer(), "opcode", opcode);
             refusal = Errno.EBADMSG.number();
+        } else if ((decision = gate.decide(session, mount, frame)).refusal() != 0) {
+            refusal = decision.refusal();
         } else if (!session.tryBegin()) {
             refusal = Errno.EAGAIN.number();
         }
@@ -141,7 +146,7 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
         Call call = new Call(frame, session, mount, ctx.alloc());
         Action action;
         try {
-            action = route.operation().decode(call);
+            action = DelegatedAction.of(route.operation().decode(call), decision.runAs());
         } catch (ErrnoException e) {
             finish(ctx, call, size, requestId, opcode, Reply.errno(e.errno()));
             return;
@@ -155,7 +160,14 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         try {
-            workers.execute(() -> finish(ctx, call, size, requestId, opcode, run(action, opcode)));
+            workers.execute(() -> {
+                finish(ctx, call, size, requestId, opcode, run(action, opcode));
+                if (ThreadCredentials.tainted()) {
+                    // A thread that may still carry a client's identity must not run anything else.
+                    Log.error("credentials_not_restored", "thread", Thread.currentThread().getName());
+                    throw new IllegalStateException("worker credentials could not be restored; retiring the thread");
+                }
+            });
         } catch (RejectedExecutionException e) {
             finish(ctx, call, size, requestId, opcode, Reply.errno(Errno.EAGAIN.number()));
         }
@@ -183,6 +195,9 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
             }
             session.identify(identity.get());
             session.establish(outcome.negotiatedMax());
+            if ((outcome.features() & ProtocolConstants.FEATURE_CREDENTIALS) != 0) {
+                session.enableCredentials();
+            }
             decoder.setMaxMessageSize(outcome.negotiatedMax());
             Log.debug("hello", "peer", session.peer(), "identity", identity.get(), "client", outcome.clientName(),
                     "max_message",

@@ -13,6 +13,8 @@ import io.lisa4j.server.security.AccessPolicy;
 import io.lisa4j.server.security.ConnectionLimits;
 import io.lisa4j.server.security.Quota;
 import io.lisa4j.server.spi.ExportSpec;
+import io.lisa4j.server.transport.ConnectionSettings;
+import io.lisa4j.server.transport.ExportGate;
 import io.lisa4j.server.transport.ServerChannelInitializer;
 import io.lisa4j.server.transport.TransportSecurity;
 import io.netty.buffer.ByteBuf;
@@ -54,9 +56,10 @@ class DispatcherFuzzTest {
         setUp();
         fx.reset();
         Map<String, String> before = FdBaseline.snapshot();
-        EmbeddedChannel ch = new EmbeddedChannel(new ServerChannelInitializer(TransportSecurity.PLAINTEXT,
-                Limits.DEFAULT, "fuzz", dispatcher, Runnable::run, new DefaultChannelGroup(GlobalEventExecutor.INSTANCE),
-                ConnectionLimits.DEFAULT, new Quota(16), new Quota(1024)));
+        ConnectionSettings settings = new ConnectionSettings(Limits.DEFAULT, "fuzz", ConnectionLimits.DEFAULT,
+                new Quota(1024), ExportGate.defaults());
+        EmbeddedChannel ch = new EmbeddedChannel(new ServerChannelInitializer(TransportSecurity.PLAINTEXT, settings,
+                dispatcher, Runnable::run, new DefaultChannelGroup(GlobalEventExecutor.INSTANCE), new Quota(16)));
         try {
             send(ch, 1, Opcode.Hello, 0, RequestBodies.hello(1, 1, 0, ProtocolConstants.DEFAULT_MAX_MESSAGE, "fz"), null);
             send(ch, 2, Opcode.Mount, 0, RequestBodies.mount("fz".getBytes()), null);
