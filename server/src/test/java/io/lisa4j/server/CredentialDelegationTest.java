@@ -27,7 +27,6 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -167,11 +166,7 @@ class CredentialDelegationTest {
     }
 
     private static PathSpec path(String p) {
-        List<byte[]> components = new ArrayList<>();
-        for (String s : p.split("/")) {
-            components.add(s.getBytes());
-        }
-        return new PathSpec(0, components, ResolveMode.STOP);
+        return Bodies.spec(p, ResolveMode.STOP);
     }
 
     /** Every lisa4j worker thread's filesystem uid (4th field of Uid: in its status) is 0 again. */
