@@ -1,6 +1,7 @@
 package io.lisa4j.client;
 
 import io.lisa4j.protocol.ProtocolConstants;
+import io.lisa4j.protocol.value.Credentials;
 import io.lisa4j.tls.TlsFiles;
 
 /**
@@ -12,9 +13,10 @@ import io.lisa4j.tls.TlsFiles;
  * Plaintext TCP is used only with {@link #withInsecurePlaintextTcp()}, against a server that
  * opted in as well.
  */
-public record ClientOptions(String clientName, int maxMessageSize, TlsFiles tls, boolean insecurePlaintextTcp) {
+public record ClientOptions(String clientName, int maxMessageSize, TlsFiles tls, boolean insecurePlaintextTcp,
+        Credentials credentials) {
     public static final ClientOptions DEFAULTS =
-            new ClientOptions("lisa4j-java-client", ProtocolConstants.DEFAULT_MAX_MESSAGE, null, false);
+            new ClientOptions("lisa4j-java-client", ProtocolConstants.DEFAULT_MAX_MESSAGE, null, false, null);
 
     public ClientOptions {
         if (maxMessageSize < ProtocolConstants.MIN_MAX_MESSAGE) {
@@ -24,24 +26,33 @@ public record ClientOptions(String clientName, int maxMessageSize, TlsFiles tls,
     }
 
     public ClientOptions(String clientName, int maxMessageSize) {
-        this(clientName, maxMessageSize, null, false);
+        this(clientName, maxMessageSize, null, false, null);
     }
 
     public ClientOptions withClientName(String name) {
-        return new ClientOptions(name, maxMessageSize, tls, insecurePlaintextTcp);
+        return new ClientOptions(name, maxMessageSize, tls, insecurePlaintextTcp, credentials);
     }
 
     public ClientOptions withMaxMessageSize(int size) {
-        return new ClientOptions(clientName, size, tls, insecurePlaintextTcp);
+        return new ClientOptions(clientName, size, tls, insecurePlaintextTcp, credentials);
     }
 
     /** TLS 1.3 with this key material on {@code tcp:} endpoints. */
     public ClientOptions withTls(TlsFiles files) {
-        return new ClientOptions(clientName, maxMessageSize, files, insecurePlaintextTcp);
+        return new ClientOptions(clientName, maxMessageSize, files, insecurePlaintextTcp, credentials);
+    }
+
+    /**
+     * Every request carries {@code caller} (PROTOCOL.md §3.2): on exports that delegate
+     * credentials the server acts as that uid, gid and groups. Connecting fails with EOPNOTSUPP
+     * if the server does not offer the CREDENTIALS feature.
+     */
+    public ClientOptions withCredentials(Credentials caller) {
+        return new ClientOptions(clientName, maxMessageSize, tls, insecurePlaintextTcp, caller);
     }
 
     /** Plaintext on {@code tcp:} endpoints: no encryption, no authentication of either side. */
     public ClientOptions withInsecurePlaintextTcp() {
-        return new ClientOptions(clientName, maxMessageSize, tls, true);
+        return new ClientOptions(clientName, maxMessageSize, tls, true, credentials);
     }
 }

@@ -37,6 +37,12 @@ public final class Lisa4jClient {
         try {
             Negotiated n = handshake(connection, options);
             connection.applyNegotiated(n.maxMessageSize(), n.maxInFlight());
+            if (options.credentials() != null) {
+                if ((n.features() & ProtocolConstants.FEATURE_CREDENTIALS) == 0) {
+                    throw new ErrnoException(Errno.EOPNOTSUPP, "the server does not take caller credentials");
+                }
+                connection.actAs(options.credentials());
+            }
             return new Session(connection, n);
         } catch (IOException | RuntimeException e) {
             connection.close();
@@ -47,7 +53,8 @@ public final class Lisa4jClient {
     /** HELLO (PROTOCOL.md §3): nothing else may be sent until its reply arrives. */
     private static Negotiated handshake(Connection connection, ClientOptions options) throws IOException {
         Call<Negotiated> hello = new Call<>(Opcode.Hello, ProtocolConstants.NO_FSID,
-                RequestBodies.hello(ProtocolConstants.VERSION, ProtocolConstants.VERSION, 0,
+                RequestBodies.hello(ProtocolConstants.VERSION, ProtocolConstants.VERSION,
+                        options.credentials() == null ? 0 : ProtocolConstants.FEATURE_CREDENTIALS,
                         options.maxMessageSize(), options.clientName()),
                 Replies::hello);
         Negotiated n = Blocking.await(connection, connection.submit(hello));
