@@ -116,9 +116,9 @@ final class HandleOps {
     static Action fallocate(Call c) throws ErrnoException {
         FallocateRequest r = FallocateRequest.getRootAsFallocateRequest(c.body());
         BackendFile f = c.file(r.handle());
-        int mode = Requests.u32(r.mode());
         long offset = r.offset();
         long length = r.length();
+        int mode = Requests.fallocateMode(r.mode(), offset, length);
         return () -> Replies.attr(f.fallocate(mode, offset, length));
     }
 
@@ -157,7 +157,7 @@ final class HandleOps {
         BackendFile f = c.file(r.handle());
         byte[] name = Requests.xattrName(r.nameAsByteBuffer());
         byte[] value = Requests.xattrValue(r.valueAsByteBuffer());
-        int flags = Requests.u32(r.flags());
+        int flags = Requests.xattrFlags(r.flags());
         return () -> Replies.attr(f.fsetxattr(name, value, flags));
     }
 
