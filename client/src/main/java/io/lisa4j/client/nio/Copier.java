@@ -159,10 +159,19 @@ final class Copier {
             }
             done = true;
         } finally {
-            out.close();
+            closeBoth(in, out);
             if (!done) {
                 Remover.quietly(target);
             }
+        }
+    }
+
+    /** One CLOSE for both handles when they share a mount; the caller's close of {@code in} then sends nothing. */
+    private void closeBoth(RemoteFile in, RemoteFile out) throws IOException {
+        if (from == to) {
+            to.closeAll(in, out);
+        } else {
+            out.close();
         }
     }
 
