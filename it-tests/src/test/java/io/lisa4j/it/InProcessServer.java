@@ -23,13 +23,13 @@ import java.util.List;
  * The real daemon in this JVM, exporting a temp directory as "data" over a Unix socket and over
  * loopback TCP with mutual TLS, with certificates from a private CA made for the run.
  */
-final class InProcessServer implements AutoCloseable {
-    enum Transport { UNIX, TCP }
+public final class InProcessServer implements AutoCloseable {
+    public enum Transport { UNIX, TCP }
 
-    static final String EXPORT = "data";
+    public static final String EXPORT = "data";
     static final String CLIENT = "it-client";
 
-    final Path exportDir;
+    public final Path exportDir;
     private final Path socket;
     private final LisaServer server;
     private final ClientOptions clientOptions;
@@ -41,7 +41,7 @@ final class InProcessServer implements AutoCloseable {
         this.clientOptions = clientOptions;
     }
 
-    static InProcessServer start(Path tempDir) throws IOException {
+    public static InProcessServer start(Path tempDir) throws IOException {
         Path exportDir = Files.createDirectories(tempDir.resolve("export"));
         Path socket = tempDir.resolve("lisa4j.sock");
         Path pki = Files.createDirectories(tempDir.resolve("pki"));
@@ -61,12 +61,17 @@ final class InProcessServer implements AutoCloseable {
         return new InProcessServer(exportDir, socket, LisaServer.start(config), options);
     }
 
-    String endpoint(Transport transport) {
+    public String endpoint(Transport transport) {
         return transport == Transport.UNIX ? "unix:" + socket : "tcp:127.0.0.1:" + server.tcpPort();
     }
 
+    /** The PEM files of the client certificate the server grants. */
+    public TlsFiles clientTls() {
+        return clientOptions.tls();
+    }
+
     /** Connects the way a deployed client would: TLS with its client certificate over TCP. */
-    Session connect(Transport transport) throws IOException {
+    public Session connect(Transport transport) throws IOException {
         return Lisa4jClient.connect(URI.create(endpoint(transport)), clientOptions);
     }
 
