@@ -168,6 +168,27 @@ class ConnectionLimitsTest {
     }
 
     @Test
+    void garbageClosesOnlyTheConnectionThatSentIt() throws Exception {
+        try (LisaServer server = start(ConnectionLimits.DEFAULT);
+                RawClient good = RawClient.unix(socket)) {
+            good.hello();
+            int fsid = good.mount("data");
+            java.util.Random random = new java.util.Random(42);
+            for (int i = 0; i < 50; i++) {
+                try (RawClient bad = RawClient.unix(socket)) {
+                    byte[] junk = new byte[1 + random.nextInt(4096)];
+                    random.nextBytes(junk);
+                    junk[0] = 3; // a length below the header size: the stream is out of sync
+                    junk[1] = junk[2] = junk[3] = 0;
+                    bad.sendRaw(junk);
+                    assertTrue(bad.closedByServer());
+                }
+                assertEquals(0, good.call(Opcode.Stat, fsid, Bodies.stat(0, "f1", false)).status());
+            }
+        }
+    }
+
+    @Test
     void anIdleConnectionIsClosed() throws Exception {
         try (LisaServer server = start(ConnectionLimits.DEFAULT.withIdleTimeout(Duration.ofMillis(300)));
                 RawClient idle = RawClient.unix(socket)) {
