@@ -18,9 +18,11 @@ public final class ServerChannelInitializer extends ChannelInitializer<Channel> 
     private final Dispatcher dispatcher;
     private final Executor workers;
     private final ChannelGroup channels;
+    private final ServerServices services;
 
     public ServerChannelInitializer(TransportSecurity security, Limits limits, String serverName,
-            Dispatcher dispatcher, Executor workers, ChannelGroup channels) {
+            Dispatcher dispatcher, Executor workers, ChannelGroup channels, ServerServices services) {
+        this.services = services;
         this.security = security;
         this.limits = limits;
         this.serverName = serverName;
@@ -37,6 +39,6 @@ public final class ServerChannelInitializer extends ChannelInitializer<Channel> 
         ch.pipeline()
                 .addLast("frame-decoder", decoder)
                 .addLast("frame-encoder", FrameEncoder.INSTANCE)
-                .addLast("session", new SessionHandler(limits, serverName, dispatcher, workers, decoder));
+                .addLast("session", new SessionHandler(limits, serverName, dispatcher, workers, decoder, services));
     }
 }
