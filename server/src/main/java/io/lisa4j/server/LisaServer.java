@@ -187,9 +187,9 @@ public final class LisaServer implements AutoCloseable {
             awaitTermination();
             return;
         }
-        draining = true;
         long started = System.nanoTime();
         closeListeners();
+        draining = true;
         for (Channel channel : channels) {
             channel.config().setAutoRead(false);
         }
@@ -205,7 +205,8 @@ public final class LisaServer implements AutoCloseable {
         long left = sessions.inFlight();
         Log.info(left == 0 ? "drained" : "drain_timeout", "in_flight", left, "connections", sessions.count(),
                 "ms", (System.nanoTime() - started) / 1_000_000);
-        close();
+        // With the bound spent, what still runs is interrupted once its connection is closed.
+        close(left > 0);
     }
 
     private void closeListeners() {
@@ -217,6 +218,10 @@ public final class LisaServer implements AutoCloseable {
     /** Stops accepting, closes every connection (and so its handles), the exports, and the socket files. */
     @Override
     public void close() {
+        close(false);
+    }
+
+    private void close(boolean interruptWorkers) {
         if (!closed.compareAndSet(false, true)) {
             awaitTermination();
             return;
@@ -230,7 +235,11 @@ public final class LisaServer implements AutoCloseable {
                 server.close();
             }
             loops.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
-            workers.shutdown();
+            if (interruptWorkers) {
+                workers.shutdownNow();
+            } else {
+                workers.shutdown();
+            }
             if (!workers.awaitTermination(10, TimeUnit.SECONDS)) {
                 workers.shutdownNow();
             }
