@@ -26,9 +26,10 @@ mkdir -p "$root"
 # thread cancellation) and what Netty's epoll library needs once extracted.
 libs=$(find "$root/opt/java/openjdk" -type f \( -name '*.so' -o -perm -u+x \) -exec ldd {} + 2>/dev/null |
   awk '$2 == "=>" && $3 ~ /^\// {print $3} $1 ~ /^\// {print $1}' | sort -u)
+ldconfig -p > "$work/ldcache"
 for extra in libgcc_s.so.1 libm.so.6 libdl.so.2 libpthread.so.0 librt.so.1 libz.so.1; do
-  found=$(ldconfig -p | awk -v n="$extra" '$1 == n && /x86-64/ {print $NF; exit}')
-  [ -n "$found" ] && libs="$libs $found"
+  found=$(awk -v n="$extra" '$1 == n && /x86-64/ && !seen {print $NF; seen = 1}' "$work/ldcache")
+  if [ -n "$found" ]; then libs="$libs $found"; fi
 done
 for lib in $libs; do
   case "$lib" in "$root"/*) continue ;; esac
