@@ -1,11 +1,11 @@
 package io.lisa4j.server.transport;
 
-import com.google.flatbuffers.FlatBufferBuilder;
+import io.lisa4j.protocol.message.ReplyBodies;
+import io.lisa4j.protocol.value.Negotiated;
 import io.lisa4j.protocol.Errno;
 import io.lisa4j.protocol.ErrnoException;
 import io.lisa4j.protocol.ProtocolConstants;
 import io.lisa4j.protocol.codec.WireValues;
-import io.lisa4j.protocol.fb.HelloReply;
 import io.lisa4j.protocol.fb.HelloRequest;
 import io.lisa4j.server.Limits;
 import io.lisa4j.server.dispatch.Reply;
@@ -48,10 +48,8 @@ final class Handshake {
             return Outcome.refuse(Errno.EINVAL, true);
         }
         int negotiated = (int) Math.min(offered, limits.maxMessageSize());
-        FlatBufferBuilder b = new FlatBufferBuilder(128);
-        int name = b.createString(serverName);
-        int root = HelloReply.createHelloReply(b, ProtocolConstants.VERSION, hello.features() & SERVER_FEATURES,
-                negotiated, name, limits.maxInFlight(), limits.maxComponents(), limits.maxNameLength());
-        return new Outcome(Reply.ok(b, root), false, negotiated, clientName);
+        Negotiated agreed = new Negotiated(ProtocolConstants.VERSION, hello.features() & SERVER_FEATURES, negotiated,
+                serverName, limits.maxInFlight(), limits.maxComponents(), limits.maxNameLength());
+        return new Outcome(Reply.ok(ReplyBodies.hello(agreed)), false, negotiated, clientName);
     }
 }
