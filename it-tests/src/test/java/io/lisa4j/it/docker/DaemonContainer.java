@@ -15,13 +15,13 @@ import org.testcontainers.containers.wait.strategy.Wait;
  * as the socket volume that a sandbox would share, the metrics port published. Both host folders
  * are opened to the image's non-root user.
  */
-final class DaemonContainer implements AutoCloseable {
+public final class DaemonContainer implements AutoCloseable {
     static final int METRICS_PORT = 9464;
     static final int TCP_PORT = 7000;
 
-    final Path export;
-    final Path socketDir;
-    final GenericContainer<?> container;
+    public final Path export;
+    public final Path socketDir;
+    public final GenericContainer<?> container;
 
     private DaemonContainer(Path export, Path socketDir, GenericContainer<?> container) {
         this.export = export;
@@ -30,7 +30,7 @@ final class DaemonContainer implements AutoCloseable {
     }
 
     /** Starts the image; {@code flags} are appended to the daemon's command line. */
-    static DaemonContainer start(Path dir, String... flags) throws IOException, InterruptedException {
+    public static DaemonContainer start(Path dir, String... flags) throws IOException, InterruptedException {
         Path export = openToAll(Files.createDirectories(dir.resolve("export")));
         Path socketDir = openToAll(Files.createDirectories(dir.resolve("run")));
         GenericContainer<?> container = new GenericContainer<>(DaemonImage.get())
@@ -46,11 +46,11 @@ final class DaemonContainer implements AutoCloseable {
         return new DaemonContainer(export, socketDir, container);
     }
 
-    Path socket() {
+    public Path socket() {
         return socketDir.resolve("lisa4j.sock");
     }
 
-    String unixEndpoint() {
+    public String unixEndpoint() {
         return "unix:" + socket();
     }
 
