@@ -81,7 +81,12 @@ class MetricsEndpointTest {
             assertTrue(text.contains("jvm_memory_used_bytes{"), text);
             assertTrue(text.contains("process_files_open_files"), text);
         }
+        // The server notices the disconnect on its event loop; wait for that (bounded by @Timeout).
         String after = scrape();
+        while (!after.contains("lisa4j_connections{transport=\"unix\"} 0.0")) {
+            Thread.sleep(10);
+            after = scrape();
+        }
         assertTrue(after.contains("lisa4j_handles_open 0.0"), after);
     }
 
