@@ -15,7 +15,6 @@ public final class Catalogue {
         all.addAll(ModelCases.cases());
         all.addAll(WireCases.cases());
         all.addAll(PathCases.cases());
-        all.addAll(BadNameCases.cases());
         all.addAll(PathOpCases.cases());
         all.addAll(ReadOnlyCases.cases());
         all.addAll(AttrCases.cases());
