@@ -89,7 +89,7 @@ final class BadNameCases {
                     }
                 }
             }
-            eq("entries after the refused calls", List.of("d", "f"), names(e, ""));
+            eq("entries after the refused calls", List.of("d", "f"), e.names(""));
         });
     }
 
@@ -154,28 +154,5 @@ final class BadNameCases {
                 eq("target " + i, targets.get(i).getBytes(), e.fs().readlink(e.p("l" + i)));
             }
         });
-    }
-
-    /** The names in {@code rel}, sorted, without '.' and '..'. */
-    static List<String> names(CaseEnv e, String rel) throws IOException {
-        List<String> out = new ArrayList<>();
-        try (RemoteFile d = e.fs().open(e.p(rel), O_RDONLY | ProtocolConstants.O_DIRECTORY)) {
-            long cookie = 0;
-            while (true) {
-                var batch = d.getdents(cookie, 0, false);
-                for (var entry : batch.entries()) {
-                    String n = new String(entry.name(), StandardCharsets.UTF_8);
-                    if (!n.equals(".") && !n.equals("..")) {
-                        out.add(n);
-                    }
-                }
-                if (batch.eof() || batch.entries().isEmpty()) {
-                    break;
-                }
-                cookie = batch.nextCookie(cookie);
-            }
-        }
-        out.sort(null);
-        return out;
     }
 }
