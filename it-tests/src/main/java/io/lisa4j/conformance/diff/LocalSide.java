@@ -66,33 +66,15 @@ public final class LocalSide implements Side {
                 Sys.ftruncate(fd(op), op.n());
                 yield "ok " + AttrView.of(Sys.fstat(fd(op)));
             }
-            case MKDIR -> {
-                Sys.mkdirat(root, p, (int) op.n());
-                yield "ok " + lstat(op.path());
-            }
-            case RMDIR -> {
-                Sys.unlinkat(root, p, ProtocolConstants.AT_REMOVEDIR);
-                yield "ok " + parent(op.path());
-            }
-            case UNLINK -> {
-                Sys.unlinkat(root, p, 0);
-                yield "ok " + parent(op.path());
-            }
-            case RENAME -> {
-                Sys.renameat2(root, p, root, bytes(op.path2()), op.flags());
-                yield "ok " + lstat(op.path2());
-            }
-            case SYMLINK -> {
-                Sys.symlinkat(bytes(op.path2()), root, p);
-                yield "ok " + lstat(op.path());
-            }
-            case LINK -> {
-                Sys.linkat(root, p, root, bytes(op.path2()), 0);
-                yield "ok " + lstat(op.path2());
-            }
+            case MKDIR -> entry(op.path(), false, () -> Sys.mkdirat(root, p, (int) op.n()));
+            case RMDIR -> entry(op.path(), true, () -> Sys.unlinkat(root, p, ProtocolConstants.AT_REMOVEDIR));
+            case UNLINK -> entry(op.path(), true, () -> Sys.unlinkat(root, p, 0));
+            case RENAME -> entry(op.path2(), false, () -> Sys.renameat2(root, p, root, bytes(op.path2()), op.flags()));
+            case SYMLINK -> entry(op.path(), false, () -> Sys.symlinkat(bytes(op.path2()), root, p));
+            case LINK -> entry(op.path2(), false, () -> Sys.linkat(root, p, root, bytes(op.path2()), 0));
             case SET_MODE, SET_SIZE, SET_TIMES, SET_MTIME_NOW -> setattr(op, p);
             case STAT -> "ok " + AttrView.of(Sys.statx(root, p, 0));
-            case LSTAT -> "ok " + lstat(op.path());
+            case LSTAT -> "ok " + AttrView.of(Sys.statx(root, p, Sys.AT_SYMLINK_NOFOLLOW));
             case LIST -> list(op.path());
             case SETXATTR -> {
                 Xattrs.set(xattrTarget(op), bytes(op.path2()), op.data(), op.flags());
@@ -175,13 +157,41 @@ public final class LocalSide implements Side {
         return new Xattrs.Target(-1, bytes(dir.resolve(op.path()).toString()));
     }
 
-    private String lstat(String path) throws ErrnoException {
-        return AttrView.of(Sys.statx(root, bytes(path), Sys.AT_SYMLINK_NOFOLLOW));
+    /** A call that changes the entry {@code path}. */
+    @FunctionalInterface
+    private interface EntryCall {
+        void run() throws ErrnoException;
     }
 
-    private String parent(String path) throws ErrnoException {
+    /**
+     * Runs {@code call} and reads what the reply reports afterwards: the entry at {@code path}, or
+     * with {@code parentOnly} its parent directory. The parent is looked up before the call, as the
+     * server holds it, since the call may change what the path leads to (renaming a symlink that the
+     * path walks through, say).
+     */
+    private String entry(String path, boolean parentOnly, EntryCall call) throws ErrnoException {
         int slash = path.lastIndexOf('/');
-        return slash < 0 ? AttrView.of(Sys.fstat(root)) : lstat(path.substring(0, slash));
+        int parent = root;
+        if (slash >= 0) {
+            try {
+                parent = Sys.openat(root, bytes(path.substring(0, slash)),
+                        ProtocolConstants.O_PATH | ProtocolConstants.O_DIRECTORY | O_CLOEXEC, 0);
+            } catch (ErrnoException e) {
+                parent = -1; // the call fails as the walk did
+            }
+        }
+        try {
+            call.run();
+            if (parent < 0) {
+                return "ok ?";
+            }
+            return "ok " + AttrView.of(parentOnly ? Sys.fstat(parent)
+                    : Sys.statx(parent, bytes(path.substring(slash + 1)), Sys.AT_SYMLINK_NOFOLLOW));
+        } finally {
+            if (parent >= 0 && parent != root) {
+                Sys.close(parent);
+            }
+        }
     }
 
     private int fd(Op op) throws ErrnoException {
