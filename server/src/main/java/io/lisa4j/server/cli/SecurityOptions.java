@@ -2,6 +2,7 @@ package io.lisa4j.server.cli;
 
 import io.lisa4j.server.ListenAddress;
 import io.lisa4j.server.ServerConfig;
+import io.lisa4j.server.config.TlsSettings;
 import io.lisa4j.server.security.AccessPolicy;
 import io.lisa4j.server.security.ConnectionLimits;
 import io.lisa4j.server.security.ExportPolicy;
@@ -66,6 +67,23 @@ final class SecurityOptions {
     @Option(names = "--max-bytes-in-flight", paramLabel = "BYTES",
             description = "Request bytes one connection may have in progress before the server stops reading (default 64 MiB).")
     long maxBytesInFlight = ConnectionLimits.DEFAULT.maxBytesInFlight();
+
+    /**
+     * The config with these options applied; inherited fds join the listen addresses. TLS files
+     * from the config file's {@code tls:} section apply unless {@code --tls-dir} is given; mutual TLS
+     * is not optional, so they need {@code client_ca}.
+     */
+    ServerConfig apply(ServerConfig config, TlsSettings fileTls) {
+        ServerConfig applied = apply(config);
+        if (tlsDir == null && fileTls != null && fileTls.certificate() != null) {
+            if (fileTls.clientCa() == null) {
+                throw new IllegalArgumentException("tls.client_ca is required: TCP clients must present certificates");
+            }
+            TlsFiles files = new TlsFiles(fileTls.clientCa(), fileTls.certificate(), fileTls.privateKey());
+            applied = applied.withSecurity(applied.security().withTls(files));
+        }
+        return applied;
+    }
 
     /** The config with these options applied; inherited fds join the listen addresses. */
     ServerConfig apply(ServerConfig config) {

@@ -13,22 +13,31 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class Session {
     private final Limits limits;
     private final String peer;
+    private final String transport;
     private final MountTable mounts = new MountTable();
     private final HandleTable handles;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicLong bytesInFlight = new AtomicLong();
+    private final AtomicInteger unanswered = new AtomicInteger();
     private volatile int maxMessageSize;
     private volatile boolean established;
     private volatile boolean credentials;
     private volatile PeerIdentity identity = new PeerIdentity.Anonymous();
 
     public Session(Limits limits, String peer) {
-        this(limits, peer, Quota.unlimited());
+        this(limits, peer, "unix");
     }
 
-    public Session(Limits limits, String peer, Quota serverHandles) {
+    /** {@code transport} is {@code unix} or {@code tcp}, as the metrics tag it. */
+    public Session(Limits limits, String peer, String transport) {
+        this(limits, peer, transport, Quota.unlimited());
+    }
+
+    /** {@code serverHandles} is the server-wide handle quota every connection draws from. */
+    public Session(Limits limits, String peer, String transport, Quota serverHandles) {
         this.limits = limits;
         this.peer = peer;
+        this.transport = transport;
         this.handles = new HandleTable(limits.maxHandles(), serverHandles);
     }
 
@@ -47,6 +56,19 @@ public final class Session {
 
     public String peer() {
         return peer;
+    }
+
+    public String transport() {
+        return transport;
+    }
+
+    /**
+     * Requests begun whose reply has not yet been handed to the transport. Unlike the in-flight
+     * count, which frees its slot just before the reply is sent, this reaches 0 only once every reply
+     * is queued, so a draining shutdown may close the connection then.
+     */
+    public int inFlight() {
+        return unanswered.get();
     }
 
     public MountTable mounts() {
@@ -86,15 +108,13 @@ public final class Session {
             inFlight.decrementAndGet();
             return false;
         }
+        unanswered.incrementAndGet();
         return true;
     }
 
+    /** Frees the request's in-flight slot; call {@link #answered()} once its reply is queued. */
     public void end() {
         inFlight.decrementAndGet();
-    }
-
-    public int inFlight() {
-        return inFlight.get();
     }
 
     /** Adds the bytes of an admitted request's frame; returns the new total the connection holds. */
@@ -104,6 +124,10 @@ public final class Session {
 
     public long bytesInFlight() {
         return bytesInFlight.get();
+    }
+
+    public void answered() {
+        unanswered.decrementAndGet();
     }
 
     public void close() {

@@ -14,9 +14,10 @@ import io.lisa4j.server.dispatch.Call;
 import io.lisa4j.server.dispatch.Dispatcher;
 import io.lisa4j.server.dispatch.Reply;
 import io.lisa4j.server.log.Log;
+import io.lisa4j.server.metrics.LimitKind;
+import io.lisa4j.server.metrics.Transport;
 import io.lisa4j.server.security.ConnectionLimits;
 import io.lisa4j.server.security.PeerIdentity;
-import io.lisa4j.server.security.Quota;
 import io.lisa4j.server.security.ThreadCredentials;
 import io.lisa4j.server.session.Mount;
 import io.lisa4j.server.session.Session;
@@ -24,11 +25,12 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.DecoderException;
+import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 import java.io.IOException;
-import java.util.concurrent.Executor;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
@@ -44,25 +46,29 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
     private final Executor workers;
     private final FrameDecoder decoder;
     private final Limits limits;
+    private final ServerServices services;
+    private final ConnectionSettings settings;
     private final ConnectionLimits guards;
-    private final Quota serverHandles;
-    private final ExportGate gate;
     private Session session;
+    private RequestObserver observer;
 
     SessionHandler(ConnectionSettings settings, Dispatcher dispatcher, Executor workers, FrameDecoder decoder) {
+        this.settings = settings;
         this.limits = settings.limits();
         this.serverName = settings.serverName();
         this.dispatcher = dispatcher;
         this.workers = workers;
         this.decoder = decoder;
+        this.services = settings.services();
         this.guards = settings.guards();
-        this.serverHandles = settings.serverHandles();
-        this.gate = settings.gate();
     }
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
-        session = new Session(limits, Peers.describe(ctx.channel()), serverHandles);
+        Transport transport = Transport.of(ctx.channel());
+        session = new Session(limits, Peers.describe(ctx.channel()), transport.tag(), settings.serverHandles());
+        observer = new RequestObserver(services.metrics(), transport, session.peer());
+        services.sessions().add(session);
         Log.debug("connect", "peer", session.peer());
         // TLS and HELLO together must finish in time: a peer trickling either byte by byte is cut off.
         ctx.executor().schedule(() -> {
@@ -75,22 +81,28 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
     }
 
     @Override
-    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
-        if (evt instanceof IdleStateEvent && session.inFlight() == 0) {
+    public void channelInactive(ChannelHandlerContext ctx) {
+        if (session != null) {
+            Log.debug("disconnect", "peer", session.peer(), "handles", session.handles().size());
+            services.sessions().remove(session);
+            session.close();
+        }
+        ctx.fireChannelInactive();
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+        if (event instanceof SslHandshakeCompletionEvent handshake && !handshake.isSuccess()) {
+            services.metrics().tlsHandshakeFailed();
+            Log.debug("tls_handshake_failed", "peer", Peers.describe(ctx.channel()), "error",
+                    handshake.cause().getMessage());
+        }
+        if (event instanceof IdleStateEvent && session.inFlight() == 0) {
             Log.debug("idle_timeout", "peer", session.peer());
             ctx.close();
             return;
         }
-        ctx.fireUserEventTriggered(evt);
-    }
-
-    @Override
-    public void channelInactive(ChannelHandlerContext ctx) {
-        if (session != null) {
-            Log.debug("disconnect", "peer", session.peer(), "handles", session.handles().size());
-            session.close();
-        }
-        ctx.fireChannelInactive();
+        ctx.fireUserEventTriggered(event);
     }
 
     @Override
@@ -100,15 +112,20 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
         } else if (msg instanceof OversizeFrame oversize) {
             Log.debug("oversize_frame", "peer", session.peer(), "request", oversize.requestId(),
                     "length", oversize.length());
-            send(ctx, oversize.requestId(), oversize.opcode(), Reply.errno(Errno.EMSGSIZE.number()));
+            Reply reply = Reply.errno(Errno.EMSGSIZE.number());
+            observer.refused(LimitKind.MESSAGE_SIZE);
+            observer.answered(oversize.opcode(), 0, null, reply, System.nanoTime());
+            send(ctx, oversize.requestId(), oversize.opcode(), reply);
         } else {
             ReferenceCountUtil.release(msg);
         }
     }
 
     private void onFrame(ChannelHandlerContext ctx, Frame frame) {
+        long start = System.nanoTime();
         int requestId = frame.requestId();
         int opcode = frame.opcode();
+        int fsid = frame.fsid();
         if (!session.established() || opcode == Opcode.Hello) {
             try {
                 onSessionStart(ctx, frame);
@@ -128,14 +145,17 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
         } else if (!RequestCheck.wellFormed(frame)) {
             Log.debug("bad_body", "peer", session.peer(), "opcode", opcode);
             refusal = Errno.EBADMSG.number();
-        } else if ((decision = gate.decide(session, mount, frame)).refusal() != 0) {
+        } else if ((decision = settings.gate().decide(session, mount, frame)).refusal() != 0) {
             refusal = decision.refusal();
         } else if (!session.tryBegin()) {
             refusal = Errno.EAGAIN.number();
+            observer.refused(LimitKind.IN_FLIGHT);
         }
         if (refusal != 0) {
             frame.release();
-            send(ctx, requestId, opcode, Reply.errno(refusal));
+            Reply reply = Reply.errno(refusal);
+            observer.answered(opcode, fsid, mount, reply, start);
+            send(ctx, requestId, opcode, reply);
             return;
         }
         long size = ProtocolConstants.HEADER_SIZE + (long) frame.bodyLength() + frame.data().readableBytes();
@@ -143,25 +163,26 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
             // Every admitted frame stays in memory until its call ends: stop reading until some finish.
             ctx.channel().config().setAutoRead(false);
         }
+        Request request = new Request(requestId, opcode, fsid, mount, start, size);
         Call call = new Call(frame, session, mount, ctx.alloc());
         Action action;
         try {
             action = DelegatedAction.of(route.operation().decode(call), decision.runAs());
         } catch (ErrnoException e) {
-            finish(ctx, call, size, requestId, opcode, Reply.errno(e.errno()));
+            finish(ctx, call, request, Reply.errno(e.errno()));
             return;
         } catch (RuntimeException e) {
             Log.debug("bad_body", "peer", session.peer(), "opcode", opcode, "error", e);
-            finish(ctx, call, size, requestId, opcode, Reply.errno(Errno.EBADMSG.number()));
+            finish(ctx, call, request, Reply.errno(Errno.EBADMSG.number()));
             return;
         }
         if (route.inline()) {
-            finish(ctx, call, size, requestId, opcode, run(action, opcode));
+            finish(ctx, call, request, run(action, opcode));
             return;
         }
         try {
             workers.execute(() -> {
-                finish(ctx, call, size, requestId, opcode, run(action, opcode));
+                finish(ctx, call, request, run(action, opcode));
                 if (ThreadCredentials.tainted()) {
                     // A thread that may still carry a client's identity must not run anything else.
                     Log.error("credentials_not_restored", "thread", Thread.currentThread().getName());
@@ -169,9 +190,13 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
                 }
             });
         } catch (RejectedExecutionException e) {
-            finish(ctx, call, size, requestId, opcode, Reply.errno(Errno.EAGAIN.number()));
+            observer.refused(LimitKind.WORKER_QUEUE);
+            finish(ctx, call, request, Reply.errno(Errno.EAGAIN.number()));
         }
     }
+
+    /** What the reply needs, and the metrics, once the frame is released. */
+    private record Request(int id, int opcode, int fsid, Mount mount, long startNanos, long size) {}
 
     /** HELLO, or anything sent before it (§3). */
     private void onSessionStart(ChannelHandlerContext ctx, Frame frame) {
@@ -200,8 +225,7 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
             }
             decoder.setMaxMessageSize(outcome.negotiatedMax());
             Log.debug("hello", "peer", session.peer(), "identity", identity.get(), "client", outcome.clientName(),
-                    "max_message",
-                    outcome.negotiatedMax());
+                    "max_message", outcome.negotiatedMax());
         }
         if (outcome.close()) {
             sendAndClose(ctx, frame.requestId(), frame.opcode(), outcome.reply());
@@ -224,13 +248,15 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
         }
     }
 
-    private void finish(ChannelHandlerContext ctx, Call call, long size, int requestId, int opcode, Reply reply) {
+    private void finish(ChannelHandlerContext ctx, Call call, Request request, Reply reply) {
         call.close();
+        observer.answered(request.opcode(), request.fsid(), request.mount(), reply, request.startNanos());
         session.end();
-        if (session.holdBytes(-size) < guards.maxBytesInFlight() && !ctx.channel().config().isAutoRead()) {
+        if (session.holdBytes(-request.size()) < guards.maxBytesInFlight() && !ctx.channel().config().isAutoRead()) {
             ctx.channel().config().setAutoRead(true);
         }
-        send(ctx, requestId, opcode, reply);
+        send(ctx, request.id(), request.opcode(), reply);
+        session.answered();
     }
 
     private void send(ChannelHandlerContext ctx, int requestId, int opcode, Reply reply) {

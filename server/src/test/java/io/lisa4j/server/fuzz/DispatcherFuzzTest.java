@@ -9,13 +9,16 @@ import io.lisa4j.server.FdBaseline;
 import io.lisa4j.server.Limits;
 import io.lisa4j.server.dispatch.Dispatcher;
 import io.lisa4j.server.export.ExportRegistry;
+import io.lisa4j.server.metrics.ServerMetrics;
 import io.lisa4j.server.security.AccessPolicy;
 import io.lisa4j.server.security.ConnectionLimits;
 import io.lisa4j.server.security.Quota;
+import io.lisa4j.server.session.LiveSessions;
 import io.lisa4j.server.spi.ExportSpec;
 import io.lisa4j.server.transport.ConnectionSettings;
 import io.lisa4j.server.transport.ExportGate;
 import io.lisa4j.server.transport.ServerChannelInitializer;
+import io.lisa4j.server.transport.ServerServices;
 import io.lisa4j.server.transport.TransportSecurity;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -56,8 +59,10 @@ class DispatcherFuzzTest {
         setUp();
         fx.reset();
         Map<String, String> before = FdBaseline.snapshot();
+        LiveSessions sessions = new LiveSessions();
         ConnectionSettings settings = new ConnectionSettings(Limits.DEFAULT, "fuzz", ConnectionLimits.DEFAULT,
-                new Quota(1024), ExportGate.defaults());
+                new Quota(1024), ExportGate.defaults(),
+                new ServerServices(new ServerMetrics(List.of("fz"), sessions), sessions));
         EmbeddedChannel ch = new EmbeddedChannel(new ServerChannelInitializer(TransportSecurity.PLAINTEXT, settings,
                 dispatcher, Runnable::run, new DefaultChannelGroup(GlobalEventExecutor.INSTANCE), new Quota(16)));
         try {
