@@ -28,7 +28,7 @@ final class SecurityOptions {
 
     @Option(names = "--allow", paramLabel = "EXPORT=PRINCIPAL[:ro|:rw]",
             description = "Let PRINCIPAL (tls:NAME, uid:N, gid:N, anonymous) mount EXPORT. Repeatable. "
-                    + "An export without any --allow is open to the server's own uid only.")
+                    + "An export without any --allow is open to the server's own uid (and root) only.")
     List<String> allow = new ArrayList<>();
 
     @Option(names = "--delegate-credentials", paramLabel = "EXPORT",
@@ -74,8 +74,9 @@ final class SecurityOptions {
      * is not optional, so they need {@code client_ca}.
      */
     ServerConfig apply(ServerConfig config, TlsSettings fileTls) {
-        ServerConfig applied = apply(config);
-        if (tlsDir == null && fileTls != null && fileTls.certificate() != null) {
+        boolean tlsFromFile = tlsDir == null && fileTls != null && fileTls.certificate() != null;
+        ServerConfig applied = apply(config, tlsFromFile);
+        if (tlsFromFile) {
             if (fileTls.clientCa() == null) {
                 throw new IllegalArgumentException("tls.client_ca is required: TCP clients must present certificates");
             }
@@ -86,7 +87,7 @@ final class SecurityOptions {
     }
 
     /** The config with these options applied; inherited fds join the listen addresses. */
-    ServerConfig apply(ServerConfig config) {
+    private ServerConfig apply(ServerConfig config, boolean tlsFromFile) {
         AccessPolicy access = AccessPolicy.ownerOnly();
         for (String entry : allow) {
             int eq = entry.indexOf('=');
@@ -116,6 +117,11 @@ final class SecurityOptions {
         }
         if (insecureTcp) {
             security = security.withInsecureTcp();
+        }
+        if (tlsDir == null && !tlsFromFile && !insecureTcp && config.listen().stream().anyMatch(a -> a instanceof ListenAddress.Tcp)) {
+            // Checked again by LisaServer, but here it is a usage error (exit code 2), with the fix in the message.
+            throw new IllegalArgumentException("TCP listeners need --tls-dir (mutual TLS) or, on a trusted network, "
+                    + "--insecure-tcp");
         }
         List<ListenAddress> listen = new ArrayList<>(config.listen());
         inheritFds.forEach(fd -> listen.add(new ListenAddress.Inherited(fd)));

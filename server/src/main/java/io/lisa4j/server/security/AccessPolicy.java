@@ -7,9 +7,9 @@ import java.util.Map;
 /**
  * Which peers may mount which export, from the operator's configuration. An export with grants
  * admits exactly the peers they match. An export without any keeps the behaviour of a private
- * Unix socket: a Unix peer running as the server's own user, or an anonymous peer on a listener
- * the operator made insecure, mounts it as configured; nobody else (in particular no TLS
- * identity) mounts it at all.
+ * Unix socket: a Unix peer running as the server's own user or as root (whom the socket file's
+ * mode admits anyway), or an anonymous peer on a listener the operator made insecure, mounts it
+ * as configured; nobody else (in particular no TLS identity) mounts it at all.
  */
 public final class AccessPolicy {
     private final Map<String, List<Grant>> grants;
@@ -37,7 +37,7 @@ public final class AccessPolicy {
         List<Grant> list = grants.get(export);
         if (list == null || list.isEmpty()) {
             return switch (peer) {
-                case PeerIdentity.UnixPeer u -> u.uid() == serverUid ? Access.READ_WRITE : Access.NONE;
+                case PeerIdentity.UnixPeer u -> u.uid() == serverUid || u.uid() == 0 ? Access.READ_WRITE : Access.NONE;
                 case PeerIdentity.Anonymous a -> Access.READ_WRITE;
                 case PeerIdentity.Certificate c -> Access.NONE;
             };
