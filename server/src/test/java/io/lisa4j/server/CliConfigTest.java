@@ -3,23 +3,18 @@ package io.lisa4j.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.lisa4j.server.cli.Main;
 import io.lisa4j.server.log.AccessLog;
 import io.lisa4j.server.log.Log;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code lisa4j serve --config FILE} with flags on top, in-process; and the access log it switches on. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
@@ -49,20 +44,16 @@ class CliConfigTest {
         ByteArrayOutputStream logged = new ByteArrayOutputStream();
         Log.setOutput(new PrintStream(logged, true, StandardCharsets.UTF_8));
 
-        CompletableFuture<LisaServer> started = new CompletableFuture<>();
-        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> Main.commandLine(
-                new Main(started::complete)).execute("serve", "--config", config.toString(), "--max-in-flight", "16"));
-        LisaServer server = started.get(30, TimeUnit.SECONDS);
+        InProcessServe serve = InProcessServe.start("serve", "--config", config.toString(), "--max-in-flight", "16");
         try (RawClient client = RawClient.unix(socket)) {
             assertEquals(16, client.hello().maxInFlight(), "the flag overrides the file's 8");
             int fsid = client.mount("data");
             assertEquals(2, client.call(io.lisa4j.protocol.fb.Opcode.Stat, fsid, Bodies.stat(0, "gone", false))
                     .status());
-            assertEquals(200, Http.get(server.metricsAddress().orElseThrow(), "/health").statusCode());
+            assertEquals(200, Http.get(serve.server.metricsAddress().orElseThrow(), "/health").statusCode());
         } finally {
-            server.shutdown();
+            assertEquals(0, serve.stop());
         }
-        assertEquals(0, exit.get(30, TimeUnit.SECONDS));
         String log = logged.toString(StandardCharsets.UTF_8);
         assertTrue(log.matches("(?s).*level=info event=request op=stat fsid=\\d+ status=ENOENT duration_us=\\d+ "
                 + "peer=\\S+\n.*"), log);
@@ -72,19 +63,13 @@ class CliConfigTest {
     @Test
     void aBadKeyInTheFileIsAUsageErrorNamingIt() throws Exception {
         Path config = Files.writeString(dir.resolve("bad.yaml"), "limits:\n  max_in_fligt: 3\n");
-        CommandLine cli = Main.commandLine(new Main());
-        StringWriter err = new StringWriter();
-        cli.setErr(new PrintWriter(err));
-        assertEquals(2, cli.execute("serve", "--config", config.toString()));
-        assertTrue(err.toString().contains("limits.max_in_fligt: unknown key"), err.toString());
+        String err = InProcessServe.usageError("serve", "--config", config.toString());
+        assertTrue(err.contains("limits.max_in_fligt: unknown key"), err);
     }
 
     @Test
     void aBadFlagValueNamesTheFlag() {
-        CommandLine cli = Main.commandLine(new Main());
-        StringWriter err = new StringWriter();
-        cli.setErr(new PrintWriter(err));
-        assertEquals(2, cli.execute("serve", "--export", "d=" + dir, "--log-level", "chatty"));
-        assertTrue(err.toString().contains("--log-level"), err.toString());
+        String err = InProcessServe.usageError("serve", "--export", "d=" + dir, "--log-level", "chatty");
+        assertTrue(err.contains("--log-level"), err);
     }
 }

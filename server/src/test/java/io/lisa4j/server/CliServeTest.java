@@ -4,10 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.lisa4j.protocol.fb.Opcode;
-import io.lisa4j.server.cli.Main;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.CompletableFuture;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -24,19 +23,33 @@ class CliServeTest {
         HostExports.assumeHostBackend();
         Path export = HostExports.populate(Files.createDirectories(dir.resolve("data")));
         Path socket = dir.resolve("cli.sock");
-        CompletableFuture<LisaServer> started = new CompletableFuture<>();
-        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> Main.commandLine(new Main(started::complete))
-                .execute("serve", "--export", "data=" + export + ":ro", "--listen", "unix:" + socket,
-                        "--max-in-flight", "16"));
-        LisaServer server = started.get(30, TimeUnit.SECONDS);
+        InProcessServe serve = InProcessServe.start("serve", "--export", "data=" + export + ":ro", "--listen",
+                "unix:" + socket, "--max-in-flight", "16");
         try (RawClient client = RawClient.unix(socket)) {
             assertEquals(16, client.hello().maxInFlight());
             int fsid = client.mount("data");
             assertEquals(0, client.call(Opcode.Stat, fsid, Bodies.stat(0, "sub/inner.txt", false)).status());
         } finally {
-            server.close();
+            assertEquals(0, serve.stop());
         }
-        assertEquals(0, exit.get(30, TimeUnit.SECONDS));
         assertFalse(Files.exists(socket), "the socket file is removed at shutdown");
+    }
+
+    @Test
+    void anInheritedFdAloneOpensNoDefaultSocket() throws Exception {
+        HostExports.assumeHostBackend();
+        Path export = HostExports.populate(Files.createDirectories(dir.resolve("data")));
+        int[] pair = FdChannel.socketPair();
+        InProcessServe serve = InProcessServe.start("serve", "--export", "data=" + export, "--inherit-fd",
+                Integer.toString(pair[0]));
+        try (RawClient client = new RawClient(new FdChannel(pair[1]))) {
+            assertEquals(List.of(new ListenAddress.Inherited(pair[0])), serve.server.boundAddresses(),
+                    "the inherited socket only, no listener on the default path");
+            client.hello();
+            int fsid = client.mount("data");
+            assertEquals(0, client.call(Opcode.Stat, fsid, Bodies.stat(0, "sub/inner.txt", false)).status());
+        } finally {
+            assertEquals(0, serve.stop());
+        }
     }
 }

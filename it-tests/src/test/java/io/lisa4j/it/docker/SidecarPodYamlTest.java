@@ -72,6 +72,13 @@ class SidecarPodYamlTest {
         Settings settings = YamlConfig.load(file);
         assertEquals(List.of(new ListenAddress.Unix(Path.of("/run/lisa4j/lisa4j.sock"))), settings.listen());
         assertEquals(new ListenAddress.Tcp("0.0.0.0", 9464), settings.metrics());
+        int sandboxUid = (Integer) map(map(document("Pod"), "spec"), "securityContext").get("runAsUser");
+        var access = settings.resolve(List.of()).server().security().access();
+        assertEquals(io.lisa4j.server.security.Access.READ_WRITE,
+                access.decide("export", new io.lisa4j.server.security.PeerIdentity.UnixPeer(sandboxUid, 1, 1)),
+                "the export is granted to the sandbox's uid");
+        assertEquals(io.lisa4j.server.security.Access.NONE,
+                access.decide("export", new io.lisa4j.server.security.PeerIdentity.UnixPeer(sandboxUid + 1, 1, 1)));
     }
 
     private static Map<String, Object> document(String kind) throws Exception {

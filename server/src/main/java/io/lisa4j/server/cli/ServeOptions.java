@@ -1,20 +1,29 @@
 package io.lisa4j.server.cli;
 
-import io.lisa4j.server.config.CliSettings;
+import io.lisa4j.server.ListenAddress;
+import io.lisa4j.server.config.Check;
 import io.lisa4j.server.config.Settings;
+import io.lisa4j.server.log.Log;
+import io.lisa4j.server.spi.ExportSpec;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** The flags of {@code serve}; each one left out (null) falls back to the config file, then the default. */
+/**
+ * The flags of {@code serve}; each one left out (null, or an empty list) falls back to the config
+ * file, then the default. They are checked by the same {@link Check} rules as the file's keys.
+ */
 final class ServeOptions {
     @Option(names = "--export", paramLabel = "NAME=DIR[:ro]",
-            description = "Export DIR under NAME; ':ro' makes it read-only. Repeatable; replaces the file's exports.")
+            description = "Export DIR under NAME; ':ro' makes it read-only. Repeatable; replaces the file's exports "
+                    + "together with their grants and policies.")
     List<String> exports = new ArrayList<>();
 
     @Option(names = "--listen", paramLabel = "ADDR",
             description = "unix:/path/to.sock or tcp:host:port (port 0 picks one). Repeatable. "
-                    + "Default: lisa4j.sock in $XDG_RUNTIME_DIR/lisa4j-demo, else in /tmp/lisa4j-demo.")
+                    + "Default, unless --inherit-fd is given: lisa4j.sock in $XDG_RUNTIME_DIR/lisa4j-demo, "
+                    + "else in /tmp/lisa4j-demo.")
     List<String> listen = new ArrayList<>();
 
     @Option(names = "--metrics", paramLabel = "tcp:HOST:PORT",
@@ -24,18 +33,6 @@ final class ServeOptions {
     @Option(names = "--drain-timeout", paramLabel = "DURATION",
             description = "On SIGTERM, how long to wait for requests in progress (e.g. 10s, 500ms; default 10s).")
     String drainTimeout;
-
-    @Option(names = "--max-message-size", paramLabel = "BYTES",
-            description = "Largest frame offered in HELLO (default 4194304).")
-    Integer maxMessageSize;
-
-    @Option(names = "--max-in-flight", paramLabel = "N",
-            description = "Requests one connection may have outstanding (default 256).")
-    Integer maxInFlight;
-
-    @Option(names = "--max-handles", paramLabel = "N",
-            description = "Open handles one connection may hold (default 4096).")
-    Integer maxHandles;
 
     @Option(names = "--workers", paramLabel = "N",
             description = "Platform threads running filesystem calls (default: 4 per CPU, at least 8).")
@@ -54,9 +51,22 @@ final class ServeOptions {
     @Option(names = "--debug", description = "Same as --log-level debug.")
     boolean debug;
 
-    Settings settings() {
-        return new CliSettings(exports, listen, metrics, drainTimeout, maxMessageSize, maxInFlight, maxHandles,
-                workers, ioThreads, debug ? "debug" : logLevel, accessLog).toSettings();
-    }
+    @Mixin
+    LimitOptions limits = new LimitOptions();
 
+    @Mixin
+    SecurityOptions security = new SecurityOptions();
+
+    /** The command line as one settings layer, to lay over the file's. */
+    Settings settings() {
+        List<ExportSpec> specs = exports.isEmpty() ? null
+                : exports.stream().map(e -> Check.export("--export", e)).toList();
+        List<ListenAddress> addresses = listen.isEmpty() ? null
+                : listen.stream().map(a -> Check.listen("--listen", a)).toList();
+        return new Settings(specs, addresses, security.inheritFds(), security.socketMode(),
+                Check.tcp("--metrics", metrics), Check.duration("--drain-timeout", drainTimeout),
+                Check.atLeast("--workers", workers, 1), Check.atLeast("--io-threads", ioThreads, 0),
+                Check.logLevel("--log-level", debug ? "debug" : logLevel), accessLog, limits.settings(),
+                security.tls(), security.insecureTcp(), security.access());
+    }
 }

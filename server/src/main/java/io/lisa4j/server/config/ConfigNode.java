@@ -65,6 +65,21 @@ final class ConfigNode {
         throw new ConfigException(key(name), "expected an integer, got " + describe(v));
     }
 
+    Long longInteger(String name) {
+        Object v = raw(name);
+        if (v == null || v instanceof Long) {
+            return (Long) v;
+        }
+        if (v instanceof Integer n) {
+            return n.longValue();
+        }
+        throw new ConfigException(key(name), "expected an integer, got " + describe(v));
+    }
+
+    List<Integer> integers(String name) {
+        return items(name, Integer.class, "an integer");
+    }
+
     Boolean bool(String name) {
         Object v = raw(name);
         if (v == null || v instanceof Boolean) {
@@ -88,16 +103,21 @@ final class ConfigNode {
     }
 
     List<String> strings(String name) {
+        return items(name, String.class, "a string");
+    }
+
+    /** A sequence whose every item must be of {@code type}; an item that is not is named by its index. */
+    private <T> List<T> items(String name, Class<T> type, String what) {
         List<Object> items = list(name);
         if (items == null) {
             return null;
         }
-        List<String> out = new ArrayList<>();
+        List<T> out = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
-            if (!(items.get(i) instanceof String s)) {
-                throw new ConfigException(key(name) + "[" + i + "]", "expected a string, got " + describe(items.get(i)));
+            if (!type.isInstance(items.get(i))) {
+                throw new ConfigException(key(name) + "[" + i + "]", "expected " + what + ", got " + describe(items.get(i)));
             }
-            out.add(s);
+            out.add(type.cast(items.get(i)));
         }
         return out;
     }

@@ -1,66 +1,86 @@
 package io.lisa4j.server.config;
 
-import io.lisa4j.protocol.ProtocolConstants;
-import io.lisa4j.server.Limits;
 import io.lisa4j.server.ListenAddress;
 import io.lisa4j.server.OpsOptions;
 import io.lisa4j.server.ServerConfig;
 import io.lisa4j.server.log.Log;
+import io.lisa4j.server.security.SecurityConfig;
 import io.lisa4j.server.spi.ExportSpec;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * One layer of settings, from the config file or from the command line; null means "not given
- * here". Each value was validated by the layer that read it, which knows the key to blame.
+ * here". Each value was validated by the layer that read it, which knows the key to blame; what
+ * needs several values together (grants naming exports, TCP needing TLS) is checked by
+ * {@link #resolve}.
  */
 public record Settings(
         List<ExportSpec> exports,
         List<ListenAddress> listen,
+        List<Integer> inheritFds,
+        Integer socketMode,
         ListenAddress.Tcp metrics,
         Duration drainTimeout,
-        Integer maxMessageSize,
-        Integer maxInFlight,
-        Integer maxHandles,
         Integer workers,
         Integer ioThreads,
         Log.Level logLevel,
         Boolean accessLog,
+        LimitSettings limits,
         TlsSettings tls,
-        AuthorizationSettings authorization) {
-    public static final Settings EMPTY =
-            new Settings(null, null, null, null, null, null, null, null, null, null, null, null, null);
+        Boolean insecureTcp,
+        ExportAccessSettings access) {
+    public static final Settings EMPTY = new Settings(null, null, null, null, null, null, null, null, null, null,
+            LimitSettings.EMPTY, null, null, ExportAccessSettings.EMPTY);
 
-    /** This layer with every value {@code top} gives replaced by it: the CLI over the file. */
+    /**
+     * This layer with every value {@code top} gives replaced by it: the CLI over the file. Exports
+     * given on top replace this layer's exports together with their grants and policies.
+     */
     public Settings overriddenBy(Settings top) {
-        return new Settings(pick(top.exports, exports), pick(top.listen, listen), pick(top.metrics, metrics),
-                pick(top.drainTimeout, drainTimeout), pick(top.maxMessageSize, maxMessageSize),
-                pick(top.maxInFlight, maxInFlight), pick(top.maxHandles, maxHandles), pick(top.workers, workers),
-                pick(top.ioThreads, ioThreads), pick(top.logLevel, logLevel), pick(top.accessLog, accessLog),
-                pick(top.tls, tls), pick(top.authorization, authorization));
+        ExportAccessSettings below = top.exports != null ? ExportAccessSettings.EMPTY : access;
+        return new Settings(pick(top.exports, exports), pick(top.listen, listen), pick(top.inheritFds, inheritFds),
+                pick(top.socketMode, socketMode), pick(top.metrics, metrics), pick(top.drainTimeout, drainTimeout),
+                pick(top.workers, workers), pick(top.ioThreads, ioThreads), pick(top.logLevel, logLevel),
+                pick(top.accessLog, accessLog), limits.overriddenBy(top.limits), pick(top.tls, tls),
+                pick(top.insecureTcp, insecureTcp), below.overriddenBy(top.access));
     }
 
-    /** The daemon's configuration, defaults filling what no layer gave; {@code defaultListen} if none did. */
+    /**
+     * The daemon's configuration, defaults filling what no layer gave; {@code defaultListen} if no
+     * layer gave a listener or an inherited socket.
+     */
     public DaemonConfig resolve(List<ListenAddress> defaultListen) {
         if (exports == null || exports.isEmpty()) {
             throw new ConfigException("exports", "no export configured (--export NAME=DIR or exports: in the file)");
         }
-        Limits limits = new Limits(or(maxMessageSize, Limits.DEFAULT.maxMessageSize()),
-                or(maxInFlight, Limits.DEFAULT.maxInFlight()), or(maxHandles, Limits.DEFAULT.maxHandles()),
-                ProtocolConstants.MAX_COMPONENTS, ProtocolConstants.MAX_NAME_LENGTH);
-        ServerConfig server = ServerConfig.of(listen == null || listen.isEmpty() ? defaultListen : listen, exports)
-                .withLimits(limits).withWorkers(or(workers, ServerConfig.DEFAULT_WORKERS),
-                        ServerConfig.DEFAULT_WORKER_QUEUE).withIoThreads(or(ioThreads, 0));
-        OpsOptions ops = new OpsOptions(metrics, or(drainTimeout, OpsOptions.DEFAULT_DRAIN_TIMEOUT));
-        return new DaemonConfig(server, ops, or(logLevel, Log.Level.INFO), or(accessLog, false),
-                or(tls, TlsSettings.NONE), or(authorization, AuthorizationSettings.ANYONE));
+        List<ListenAddress> addresses = new ArrayList<>(listen == null ? List.of() : listen);
+        if (inheritFds != null) {
+            inheritFds.forEach(fd -> addresses.add(new ListenAddress.Inherited(fd)));
+        }
+        if (addresses.isEmpty()) {
+            addresses.addAll(defaultListen);
+        }
+        boolean insecure = insecureTcp != null && insecureTcp;
+        if (tls == null && !insecure && addresses.stream().anyMatch(a -> a instanceof ListenAddress.Tcp)) {
+            throw new ConfigException("tls", "TCP listeners need TLS material (--tls-dir, or tls: in the file) for "
+                    + "mutual TLS or, on a trusted network, --insecure-tcp (insecure_tcp: true)");
+        }
+        SecurityConfig security = SecurityConfig.defaults()
+                .withSocketMode(pick(socketMode, SecurityConfig.DEFAULT_SOCKET_MODE)).withLimits(limits.serverWide());
+        security = tls == null ? security : security.withTls(tls.files());
+        security = insecure ? security.withInsecureTcp() : security;
+        security = access.applyTo(security, exports.stream().map(ExportSpec::name).toList());
+        ServerConfig server = ServerConfig.of(addresses, exports).withLimits(limits.perConnection())
+                .withWorkers(pick(workers, ServerConfig.DEFAULT_WORKERS), ServerConfig.DEFAULT_WORKER_QUEUE)
+                .withIoThreads(pick(ioThreads, 0)).withSecurity(security);
+        OpsOptions ops = new OpsOptions(metrics, pick(drainTimeout, OpsOptions.DEFAULT_DRAIN_TIMEOUT));
+        return new DaemonConfig(server, ops, pick(logLevel, Log.Level.INFO), pick(accessLog, false));
     }
 
-    private static <T> T pick(T top, T below) {
+    /** {@code top} if given, else {@code below}. */
+    static <T> T pick(T top, T below) {
         return top != null ? top : below;
-    }
-
-    private static <T> T or(T value, T fallback) {
-        return value != null ? value : fallback;
     }
 }

@@ -1,20 +1,21 @@
 package io.lisa4j.server.config;
 
+import io.lisa4j.tls.TlsFiles;
 import java.nio.file.Path;
 
 /**
- * TLS material for the TCP listeners, as paths to PEM files: the server's certificate chain and
- * private key, and the CA that client certificates must chain to (which turns on mutual TLS).
- * Read here and validated to exist; the transport's TLS setup consumes it.
+ * TLS material for the TCP listeners, as readable PEM files: the server's certificate chain and
+ * private key, and the CA that client certificates must chain to (mutual TLS is not optional).
  */
 public record TlsSettings(Path certificate, Path privateKey, Path clientCa) {
-    public static final TlsSettings NONE = new TlsSettings(null, null, null);
-
-    public boolean enabled() {
-        return certificate != null;
+    /** The files {@code lisa4j certs --dir DIR} writes for the server, each checked under {@code key}. */
+    public static TlsSettings inDir(String key, String dir) {
+        TlsFiles files = TlsFiles.in(Path.of(dir), "server");
+        return new TlsSettings(Check.readable(key, files.cert().toString()), Check.readable(key,
+                files.key().toString()), Check.readable(key, files.caCert().toString()));
     }
 
-    public boolean mutual() {
-        return clientCa != null;
+    public TlsFiles files() {
+        return new TlsFiles(clientCa, certificate, privateKey);
     }
 }

@@ -2,7 +2,6 @@ package io.lisa4j.server.config;
 
 import io.lisa4j.server.ListenAddress;
 import io.lisa4j.server.log.Log;
-import io.lisa4j.server.spi.ExportSpec;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -41,7 +40,7 @@ public final class YamlConfig {
     }
 
     static Settings parse(ConfigNode root) {
-        List<ExportSpec> exports = exports(root);
+        YamlExports exports = YamlExports.read(root);
         List<ListenAddress> listen = null;
         List<String> addresses = root.strings("listen");
         if (addresses != null) {
@@ -50,106 +49,73 @@ public final class YamlConfig {
                 listen.add(Check.listen(root.key("listen") + "[" + i + "]", addresses.get(i)));
             }
         }
+        List<Integer> inheritFds = root.integers("inherit_fd");
+        if (inheritFds != null) {
+            for (int i = 0; i < inheritFds.size(); i++) {
+                Check.atLeast(root.key("inherit_fd") + "[" + i + "]", inheritFds.get(i), 0);
+            }
+        }
+        Integer socketMode = Check.socketMode(root.key("socket_mode"), root.string("socket_mode"));
         ListenAddress.Tcp metrics = Check.tcp(root.key("metrics"), root.string("metrics"));
         var drain = Check.duration(root.key("drain_timeout"), root.string("drain_timeout"));
         Integer workers = Check.atLeast(root.key("workers"), root.integer("workers"), 1);
         Integer ioThreads = Check.atLeast(root.key("io_threads"), root.integer("io_threads"), 0);
-
-        Integer maxMessage = null;
-        Integer maxInFlight = null;
-        Integer maxHandles = null;
-        ConfigNode limits = root.node("limits");
-        if (limits != null) {
-            maxMessage = Check.messageSize(limits.key("max_message_size"), limits.integer("max_message_size"));
-            maxInFlight = Check.atLeast(limits.key("max_in_flight"), limits.integer("max_in_flight"), 1);
-            maxHandles = Check.atLeast(limits.key("max_handles"), limits.integer("max_handles"), 1);
-            limits.rejectUnknownKeys();
-        }
+        LimitSettings limits = limits(root.node("limits"));
 
         Log.Level level = null;
         Boolean access = null;
         ConfigNode log = root.node("log");
         if (log != null) {
-            String name = log.string("level");
-            if (name != null) {
-                try {
-                    level = Log.Level.parse(name);
-                } catch (IllegalArgumentException e) {
-                    throw new ConfigException(log.key("level"), e.getMessage());
-                }
-            }
+            level = Check.logLevel(log.key("level"), log.string("level"));
             access = log.bool("access");
             log.rejectUnknownKeys();
         }
 
         TlsSettings tls = tls(root.node("tls"));
-        AuthorizationSettings authorization = authorization(root.node("authorization"));
+        Boolean insecureTcp = root.bool("insecure_tcp");
         root.rejectUnknownKeys();
-        return new Settings(exports, listen, metrics, drain, maxMessage, maxInFlight, maxHandles, workers, ioThreads,
-                level, access, tls, authorization);
+        return new Settings(exports.exports(), listen, inheritFds, socketMode, metrics, drain, workers, ioThreads,
+                level, access, limits, tls, insecureTcp, exports.access());
     }
 
-    private static List<ExportSpec> exports(ConfigNode root) {
-        List<ConfigNode> nodes = root.nodes("exports");
-        if (nodes == null) {
-            return null;
+    private static LimitSettings limits(ConfigNode n) {
+        if (n == null) {
+            return LimitSettings.EMPTY;
         }
-        List<ExportSpec> exports = new ArrayList<>();
-        for (ConfigNode n : nodes) {
-            String name = n.string("name");
-            String path = n.string("path");
-            Boolean readOnly = n.bool("read_only");
-            n.rejectUnknownKeys();
-            exports.add(Check.export(n.key(name == null ? "name" : "path"), name, path,
-                    readOnly != null && readOnly));
-        }
-        return exports;
+        LimitSettings limits = new LimitSettings(
+                Check.messageSize(n.key("max_message_size"), n.integer("max_message_size")),
+                Check.atLeast(n.key("max_in_flight"), n.integer("max_in_flight"), 1),
+                Check.atLeast(n.key("max_handles"), n.integer("max_handles"), 1),
+                Check.atLeast(n.key("max_connections"), n.integer("max_connections"), 1),
+                Check.atLeast(n.key("max_server_handles"), n.integer("max_server_handles"), 1),
+                Check.atLeast(n.key("max_bytes_in_flight"), n.longInteger("max_bytes_in_flight"), 1L),
+                Check.positiveDuration(n.key("handshake_timeout"), n.string("handshake_timeout")),
+                Check.positiveDuration(n.key("idle_timeout"), n.string("idle_timeout")));
+        n.rejectUnknownKeys();
+        return limits;
     }
 
+    /** Either {@code dir} (as {@code lisa4j certs} wrote it) or the three files; mutual TLS needs {@code client_ca}. */
     private static TlsSettings tls(ConfigNode node) {
         if (node == null) {
             return null;
         }
-        Path cert = file(node, "certificate");
-        Path key = file(node, "private_key");
-        Path ca = file(node, "client_ca");
+        String dir = node.string("dir");
+        Path cert = Check.readable(node.key("certificate"), node.string("certificate"));
+        Path key = Check.readable(node.key("private_key"), node.string("private_key"));
+        Path ca = Check.readable(node.key("client_ca"), node.string("client_ca"));
         node.rejectUnknownKeys();
-        if (cert == null || key == null) {
-            throw new ConfigException(node.key(cert == null ? "certificate" : "private_key"),
-                    "TLS needs both certificate and private_key");
+        if (dir != null) {
+            if (cert != null || key != null || ca != null) {
+                throw new ConfigException(node.key("dir"), "give either dir or certificate, private_key and client_ca");
+            }
+            return TlsSettings.inDir(node.key("dir"), dir);
+        }
+        String missing = cert == null ? "certificate" : key == null ? "private_key" : ca == null ? "client_ca" : null;
+        if (missing != null) {
+            throw new ConfigException(node.key(missing), "TLS needs certificate, private_key and client_ca "
+                    + "(clients must present certificates), or dir");
         }
         return new TlsSettings(cert, key, ca);
-    }
-
-    private static Path file(ConfigNode node, String name) {
-        String value = node.string(name);
-        if (value == null) {
-            return null;
-        }
-        Path path = Path.of(value).toAbsolutePath();
-        if (!Files.isReadable(path)) {
-            throw new ConfigException(node.key(name), path + " is not a readable file");
-        }
-        return path;
-    }
-
-    private static AuthorizationSettings authorization(ConfigNode node) {
-        if (node == null) {
-            return null;
-        }
-        List<Integer> uids = new ArrayList<>();
-        List<Object> rawUids = node.list("unix_uids");
-        if (rawUids != null) {
-            for (int i = 0; i < rawUids.size(); i++) {
-                if (!(rawUids.get(i) instanceof Integer uid) || uid < 0) {
-                    throw new ConfigException(node.key("unix_uids") + "[" + i + "]",
-                            "expected a uid (a non-negative integer), got '" + rawUids.get(i) + "'");
-                }
-                uids.add(uid);
-            }
-        }
-        List<String> subjects = node.strings("client_subjects");
-        node.rejectUnknownKeys();
-        return new AuthorizationSettings(uids, subjects == null ? List.of() : subjects);
     }
 }

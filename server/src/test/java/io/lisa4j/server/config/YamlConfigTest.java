@@ -8,6 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lisa4j.server.ListenAddress;
 import io.lisa4j.server.log.Log;
+import io.lisa4j.server.security.Access;
+import io.lisa4j.server.security.ConnectionLimits;
+import io.lisa4j.server.security.ExportPolicy;
+import io.lisa4j.server.security.PeerIdentity;
+import io.lisa4j.server.security.SecurityConfig;
+import io.lisa4j.tls.TlsFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,7 +44,14 @@ class YamlConfigTest {
                   - name: data
                     path: %s
                     read_only: true
+                    allow: ["uid:1000:rw", "tls:sandbox-a:ro", "gid:50"]
+                    delegate_credentials: true
+                    allow_setid: true
+                    allow_security_xattrs: false
                 listen: [unix:/run/l.sock, tcp:0.0.0.0:7000]
+                inherit_fd: [7]
+                socket_mode: "0660"
+                insecure_tcp: false
                 metrics: tcp:127.0.0.1:9464
                 drain_timeout: 1500ms
                 workers: 3
@@ -47,6 +60,11 @@ class YamlConfigTest {
                   max_message_size: 131072
                   max_in_flight: 8
                   max_handles: 9
+                  max_connections: 10
+                  max_server_handles: 11
+                  max_bytes_in_flight: 12345678901
+                  handshake_timeout: 2s
+                  idle_timeout: 3m
                 log:
                   level: warn
                   access: true
@@ -54,15 +72,12 @@ class YamlConfigTest {
                   certificate: %s
                   private_key: %s
                   client_ca: %s
-                authorization:
-                  unix_uids: [1000, 1001]
-                  client_subjects: ["CN=sandbox"]
                 """.formatted(data, cert, key, ca));
         DaemonConfig c = s.resolve(List.of());
         assertEquals("data", c.server().exports().getFirst().name());
         assertTrue(c.server().exports().getFirst().readOnly());
-        assertEquals(List.of(new ListenAddress.Unix(Path.of("/run/l.sock")), new ListenAddress.Tcp("0.0.0.0", 7000)),
-                c.server().listen());
+        assertEquals(List.of(new ListenAddress.Unix(Path.of("/run/l.sock")), new ListenAddress.Tcp("0.0.0.0", 7000),
+                new ListenAddress.Inherited(7)), c.server().listen());
         assertEquals(new ListenAddress.Tcp("127.0.0.1", 9464), c.ops().metrics());
         assertEquals(Duration.ofMillis(1500), c.ops().drainTimeout());
         assertEquals(3, c.server().workerThreads());
@@ -72,28 +87,54 @@ class YamlConfigTest {
         assertEquals(9, c.server().limits().maxHandles());
         assertEquals(Log.Level.WARN, c.logLevel());
         assertTrue(c.accessLog());
-        assertEquals(new TlsSettings(cert, key, ca), c.tls());
-        assertTrue(c.tls().mutual());
-        assertEquals(List.of(1000, 1001), c.authorization().unixUids());
-        assertEquals(List.of("CN=sandbox"), c.authorization().clientSubjects());
+        SecurityConfig security = c.server().security();
+        assertEquals(new TlsFiles(ca, cert, key), security.tls());
+        assertFalse(security.insecureTcp());
+        assertEquals(0660, security.socketMode());
+        assertEquals(new ConnectionLimits(Duration.ofSeconds(2), Duration.ofMinutes(3), 10, 11, 12345678901L),
+                security.limits());
+        assertEquals(new ExportPolicy(true, true, false), security.policy("data"));
+        assertEquals(Access.READ_WRITE, security.access().decide("data", new PeerIdentity.UnixPeer(1000, 1, 2)));
+        assertEquals(Access.READ_WRITE, security.access().decide("data", new PeerIdentity.UnixPeer(7, 50, 2)));
+        assertEquals(Access.READ_ONLY, security.access().decide("data", new PeerIdentity.Certificate("sandbox-a")));
+        assertEquals(Access.NONE, security.access().decide("data", new PeerIdentity.UnixPeer(1001, 1001, 2)));
     }
 
     @Test
-    void flagsOverrideTheFile() throws Exception {
+    void aLayerOnTopOverridesTheFile() throws Exception {
         Settings file = load("""
-                exports: [{name: data, path: %s}]
+                exports: [{name: data, path: %s, allow: ["uid:1000"], allow_setid: true}]
                 limits: {max_in_flight: 8, max_handles: 9}
                 drain_timeout: 30s
                 """.formatted(data));
-        Settings flags = new CliSettings(List.of(), List.of(), null, "2s", null, 16, null, null, null, null, null)
-                .toSettings();
-        DaemonConfig c = file.overriddenBy(flags).resolve(List.of(new ListenAddress.Tcp("127.0.0.1", 0)));
-        assertEquals(16, c.server().limits().maxInFlight(), "the flag wins");
-        assertEquals(9, c.server().limits().maxHandles(), "the file's value stays where no flag is given");
+        Settings top = load("""
+                limits: {max_in_flight: 16}
+                drain_timeout: 2s
+                """);
+        DaemonConfig c = file.overriddenBy(top).resolve(List.of(new ListenAddress.Unix(Path.of("/d.sock"))));
+        assertEquals(16, c.server().limits().maxInFlight(), "the top layer wins");
+        assertEquals(9, c.server().limits().maxHandles(), "the file's value stays where the top gives none");
         assertEquals(Duration.ofSeconds(2), c.ops().drainTimeout());
-        assertEquals(List.of(new ListenAddress.Tcp("127.0.0.1", 0)), c.server().listen(), "the default listener");
+        assertEquals(List.of(new ListenAddress.Unix(Path.of("/d.sock"))), c.server().listen(), "the default listener");
+        assertEquals(Access.READ_WRITE, c.server().security().access().decide("data", new PeerIdentity.UnixPeer(1000, 1, 1)));
+        assertTrue(c.server().security().policy("data").allowSetId());
         assertFalse(c.accessLog());
         assertNull(c.ops().metrics());
+
+        Settings otherExports = load("exports: [{name: data, path: %s}]".formatted(data));
+        SecurityConfig replaced = file.overriddenBy(otherExports).resolve(List.of()).server().security();
+        assertEquals(Access.NONE, replaced.access().decide("data", new PeerIdentity.UnixPeer(1000, 1, 1)),
+                "exports on top replace the file's exports with their grants");
+        assertFalse(replaced.policy("data").allowSetId());
+    }
+
+    @Test
+    void inheritedFdsAloneOpenNoDefaultSocket() throws Exception {
+        DaemonConfig c = load("""
+                exports: [{name: data, path: %s}]
+                inherit_fd: [5]
+                """.formatted(data)).resolve(List.of(new ListenAddress.Unix(Path.of("/default.sock"))));
+        assertEquals(List.of(new ListenAddress.Inherited(5)), c.server().listen());
     }
 
     @Test
@@ -108,9 +149,20 @@ class YamlConfigTest {
         assertBadKey("metrics", "metrics: unix:/m.sock");
         assertBadKey("drain_timeout", "drain_timeout: soon");
         assertBadKey("log.level", "log: {level: loud}");
-        assertBadKey("tls.private_key", "tls: {certificate: " + data + "}");
+        assertBadKey("tls.certificate", "tls: {certificate: " + data + "}");
+        assertBadKey("tls.private_key", "tls: {certificate: /etc/hostname}");
         assertBadKey("tls.certificate", "tls: {certificate: /no/such.crt, private_key: /no/such.key}");
-        assertBadKey("authorization.unix_uids[0]", "authorization: {unix_uids: [root]}");
+        assertBadKey("authorization", "authorization: {unix_uids: [1000]}");
+        assertBadKey("exports[0].allow[1]", "exports: [{name: x, path: /tmp, allow: [uid:1, root]}]");
+        assertBadKey("exports[0].allow_setid", "exports: [{name: x, path: /tmp, allow_setid: maybe}]");
+        assertBadKey("exports[1].name", "exports: [{name: x, path: /tmp}, {name: x, path: /tmp}]");
+        assertBadKey("socket_mode", "socket_mode: rw-------");
+        assertBadKey("inherit_fd[0]", "inherit_fd: [-1]");
+        assertBadKey("limits.idle_timeout", "limits: {idle_timeout: 0s}");
+        assertBadKey("limits.max_connections", "limits: {max_connections: 0}");
+        assertBadKey("tls.client_ca", "tls: {certificate: /etc/hostname, private_key: /etc/hostname}");
+        assertBadKey("tls.dir", "tls: {dir: /no/such/pki}");
+        assertBadKey("tls", "exports: [{name: x, path: /tmp}]\nlisten: [tcp:127.0.0.1:0]");
         assertBadKey("exports", "workers: 2");
     }
 
