@@ -34,7 +34,6 @@ import org.junit.jupiter.api.io.TempDir;
  * errno, and a well-behaved client on the same server carries on throughout.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
-@ExtendWith(FdBaseline.class)
 class ConnectionLimitsTest {
     @TempDir
     Path dir;

@@ -42,7 +42,6 @@ import org.junit.jupiter.api.io.TempDir;
  * thread's own identity is back afterwards. Set-id modes and security.* attributes are refused.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
-@ExtendWith(FdBaseline.class)
 class CredentialDelegationTest {
     private static final Credentials ALICE = new Credentials(1234, 1234, new int[] {1234, 5000});
 

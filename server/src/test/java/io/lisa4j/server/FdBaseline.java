@@ -13,6 +13,7 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
+ * Registered for every test of this module (junit-platform.properties enables autodetection).
  * Fails a test that leaves descriptors behind: every fd open after it that was not open before
  * it, other than the JDK's own lazily opened jars and libraries, is a leak. Closing happens on
  * event loops, so the check waits for the count to settle (bounded) before it reports.

@@ -19,7 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Bodies that are not valid FlatBuffers are refused with EBADMSG before decoding; the connection lives on. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
-@ExtendWith(FdBaseline.class)
 class HostileBodyTest {
     @TempDir
     Path dir;

@@ -29,7 +29,6 @@ import org.junit.jupiter.api.io.TempDir;
  * a connected socket inherited from a launcher's socketpair is served like an accepted one.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
-@ExtendWith(FdBaseline.class)
 class PeerCredentialsTest {
     private static final int MY_UID = (Integer) uncheckedUid();
 

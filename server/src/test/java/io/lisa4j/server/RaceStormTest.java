@@ -46,7 +46,6 @@ import org.junit.jupiter.api.io.TempDir;
  * descriptor the server holds must resolve inside the export.
  */
 @Timeout(value = 170, unit = TimeUnit.SECONDS)
-@ExtendWith(FdBaseline.class)
 class RaceStormTest {
     private static final int CLIENTS = 3;
     private static final int REQUESTS_PER_CLIENT = 34_000;
