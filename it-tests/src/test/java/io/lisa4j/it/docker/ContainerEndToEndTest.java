@@ -3,6 +3,7 @@ package io.lisa4j.it.docker;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lisa4j.client.ClientOptions;
@@ -13,6 +14,9 @@ import io.lisa4j.client.Session;
 import io.lisa4j.protocol.Errno;
 import io.lisa4j.protocol.ErrnoException;
 import io.lisa4j.protocol.ProtocolConstants;
+import io.lisa4j.it.security.Pki;
+import io.lisa4j.it.security.Refusals;
+import io.lisa4j.tls.TlsFiles;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -31,8 +35,9 @@ import org.testcontainers.junit.jupiter.Testcontainers;
 
 /**
  * The daemon's container image end to end: built from docker/, started with a bind-mounted export
- * and a shared socket volume, spoken to with the SDK over the Unix socket and over TCP, scraped for
- * metrics, and stopped with SIGTERM. Skipped, with Testcontainers' reason, only where no Docker
+ * and a shared socket volume, spoken to with the SDK over the Unix socket and over TCP with mutual
+ * TLS (certificates made here, mounted into the container), scraped for metrics, and stopped with
+ * SIGTERM. Skipped, with Testcontainers' reason, only where no Docker
  * engine can be reached.
  */
 @Testcontainers(disabledWithoutDocker = true)
@@ -42,12 +47,20 @@ class ContainerEndToEndTest {
     static Path shared;
 
     private static DaemonContainer daemon;
+    private static Pki pki;
+    private static TlsFiles sdk;
 
     @BeforeAll
     static void start() throws Exception {
-        // TCP here is plaintext, by explicit opt-in on both sides; mutual TLS is covered by the security tests.
-        daemon = DaemonContainer.start(shared, "--listen", "unix:/run/lisa4j/lisa4j.sock",
-                "--listen", "tcp:0.0.0.0:" + DaemonContainer.TCP_PORT, "--insecure-tcp");
+        // TCP is mutual TLS with the CA made here; the export is granted to the certificate 'sdk' and,
+        // for the Unix socket on the shared volume, to this process's uid (SO_PEERCRED).
+        pki = Pki.create(shared.resolve("pki"));
+        sdk = pki.client("sdk");
+        pki.client("stranger");
+        int uid = (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid");
+        daemon = DaemonContainer.startWithPki(shared, pki.dir, "--listen", "unix:/run/lisa4j/lisa4j.sock",
+                "--listen", "tcp:0.0.0.0:" + DaemonContainer.TCP_PORT, "--tls-dir", DaemonContainer.PKI,
+                "--allow", "export=tls:sdk", "--allow", "export=uid:" + uid);
         Files.writeString(daemon.export.resolve("hello.txt"), "hello from the host\n");
     }
 
@@ -67,11 +80,22 @@ class ContainerEndToEndTest {
     }
 
     @Test
-    void sdkOverTcp() throws Exception {
+    void sdkOverTcpWithMutualTls() throws Exception {
         try (Session session = Lisa4jClient.connect(URI.create(daemon.tcpEndpoint()),
-                ClientOptions.DEFAULTS.withInsecurePlaintextTcp())) {
+                ClientOptions.DEFAULTS.withTls(sdk))) {
             exerciseExport(session.mount("export"), "via-tcp.txt");
         }
+    }
+
+    @Test
+    void overTcpAnUngrantedCertificateGetsEaccesAndNoCertificateNoReply() throws Exception {
+        try (Session session = Lisa4jClient.connect(URI.create(daemon.tcpEndpoint()),
+                ClientOptions.DEFAULTS.withTls(TlsFiles.in(pki.dir, "stranger")))) {
+            ErrnoException e = assertThrows(ErrnoException.class, () -> session.mount("export"));
+            assertEquals(Errno.EACCES, Errno.of(e.errno()));
+        }
+        Refusals.assertNoReply(pki.withoutCertificate().getSocketFactory()
+                .createSocket(daemon.container.getHost(), daemon.container.getMappedPort(DaemonContainer.TCP_PORT)));
     }
 
     @Test

@@ -5,21 +5,25 @@ import io.lisa4j.tls.TlsFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
 
 /** Real certificates for the TLS tests: a CA, its server and clients, and a rogue CA's look-alike. */
-final class Pki {
-    final Path dir;
-    final CertificateAuthority ca;
+public final class Pki {
+    public final Path dir;
+    public final CertificateAuthority ca;
 
     private Pki(Path dir, CertificateAuthority ca) {
         this.dir = dir;
         this.ca = ca;
     }
 
-    static Pki create(Path dir) throws IOException {
+    public static Pki create(Path dir) throws IOException {
         Files.createDirectories(dir);
         CertificateAuthority ca = CertificateAuthority.create("test-ca", Duration.ofDays(1));
         ca.write(dir.resolve("ca.pem"), dir.resolve("ca-key.pem"));
@@ -28,12 +32,12 @@ final class Pki {
         return new Pki(dir, ca);
     }
 
-    TlsFiles server() {
+    public TlsFiles server() {
         return TlsFiles.in(dir, "server");
     }
 
     /** A client certificate from the test CA. */
-    TlsFiles client(String identity) throws IOException {
+    public TlsFiles client(String identity) throws IOException {
         ca.issueClient(identity, Duration.ofDays(1)).write(dir.resolve(identity + ".pem"),
                 dir.resolve(identity + "-key.pem"), ca.certificate());
         return TlsFiles.in(dir, identity);
@@ -55,5 +59,22 @@ final class Pki {
                 rogue.resolve(identity + "-key.pem"), other.certificate());
         return new TlsFiles(dir.resolve("ca.pem"), rogue.resolve(identity + ".pem"),
                 rogue.resolve(identity + "-key.pem"));
+    }
+
+    /** A TLS 1.3 context that trusts this CA and presents no certificate of its own. */
+    public SSLContext withoutCertificate() throws Exception {
+        SSLContext context = SSLContext.getInstance("TLSv1.3");
+        context.init(null, trust(), null);
+        return context;
+    }
+
+    /** Trust in this CA alone. */
+    public TrustManager[] trust() throws Exception {
+        KeyStore trust = KeyStore.getInstance("PKCS12");
+        trust.load(null, null);
+        trust.setCertificateEntry("ca", ca.certificate());
+        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(trust);
+        return tmf.getTrustManagers();
     }
 }

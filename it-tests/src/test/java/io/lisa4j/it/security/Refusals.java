@@ -13,7 +13,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /** Raw peers that must never get a single frame back from the server. */
-final class Refusals {
+public final class Refusals {
     private Refusals() {}
 
     static byte[] helloFrame() {
@@ -29,7 +29,7 @@ final class Refusals {
      * Sends HELLO over {@code socket} (already handshaken, or plain) and requires the server to end
      * the connection without a reply: end of stream, a reset or a TLS alert.
      */
-    static void assertNoReply(Socket socket) {
+    public static void assertNoReply(Socket socket) {
         try (socket) {
             OutputStream out = socket.getOutputStream();
             out.write(helloFrame());

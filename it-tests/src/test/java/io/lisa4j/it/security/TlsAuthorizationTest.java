@@ -19,11 +19,9 @@ import io.lisa4j.tls.TlsFiles;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -102,16 +100,14 @@ class TlsAuthorizationTest {
 
     @Test
     void aClientWithoutACertificateIsRefused() throws Exception {
-        SSLContext trustOnly = SSLContext.getInstance("TLSv1.3");
-        trustOnly.init(null, caTrust(), null);
-        SSLSocket socket = (SSLSocket) trustOnly.getSocketFactory().createSocket("127.0.0.1", server.server.tcpPort());
+        SSLSocket socket = (SSLSocket) pki.withoutCertificate().getSocketFactory().createSocket("127.0.0.1", server.server.tcpPort());
         Refusals.assertNoReply(socket);
     }
 
     @Test
     void aTls12OfferIsRefused() throws Exception {
         SSLContext tls12 = SSLContext.getInstance("TLSv1.2");
-        tls12.init(null, caTrust(), null);
+        tls12.init(null, pki.trust(), null); // trusts the CA: only the protocol version is wrong
         SSLSocket socket = (SSLSocket) tls12.getSocketFactory().createSocket("127.0.0.1", server.server.tcpPort());
         socket.setEnabledProtocols(new String[] {"TLSv1.2"});
         Refusals.assertNoReply(socket);
@@ -147,14 +143,5 @@ class TlsAuthorizationTest {
         });
         assertTrue(e instanceof java.io.IOException, e.toString());
         assertFalse(Files.exists(server.data.resolve("should-not-exist")));
-    }
-
-    private static javax.net.ssl.TrustManager[] caTrust() throws Exception {
-        KeyStore trust = KeyStore.getInstance("PKCS12");
-        trust.load(null, null);
-        trust.setCertificateEntry("ca", pki.ca.certificate());
-        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        tmf.init(trust);
-        return tmf.getTrustManagers();
     }
 }
