@@ -31,6 +31,7 @@ final class Connection {
     private final RpcCounter counter = new RpcCounter();
     private volatile int maxMessageSize = ProtocolConstants.PRE_HANDSHAKE_MAX_MESSAGE;
     private volatile ErrnoException closedCause;
+    private volatile FdChannel fdChannel;
 
     private record Pending<T>(Call<T> call, CompletableFuture<T> future) {}
 
@@ -45,6 +46,17 @@ final class Connection {
         maxMessageSize = negotiatedMaxMessage;
         decoder.setMaxMessageSize(negotiatedMaxMessage);
         limiter.setLimit(maxInFlight);
+    }
+
+    /** The descriptor side-channel, once HELLO negotiated FD_DONATION (PROTOCOL.md §3.2). */
+    void attachFdChannel(FdChannel channel) {
+        this.fdChannel = channel;
+        this.channel.closeFuture().addListener(f -> channel.close());
+    }
+
+    /** The side-channel, or null when descriptors are not donated on this connection. */
+    FdChannel fdChannel() {
+        return fdChannel;
     }
 
     int maxMessageSize() {

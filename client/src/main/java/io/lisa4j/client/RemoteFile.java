@@ -52,6 +52,16 @@ public final class RemoteFile implements AutoCloseable {
         return Blocking.await(async.fs().connection(), call);
     }
 
+    /** Whether reads, writes and size run locally on a donated host descriptor (PROTOCOL.md §3.2). */
+    public boolean donated() {
+        return async.donated();
+    }
+
+    /** The file's size: local on a donated descriptor, else one FSTAT. */
+    public long size() throws IOException {
+        return await(async.size());
+    }
+
     public FileAttr fstat() throws IOException {
         return await(async.fstat());
     }

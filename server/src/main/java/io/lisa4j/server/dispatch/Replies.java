@@ -60,7 +60,7 @@ final class Replies {
         return Reply.ok(b, EntryReply.endEntryReply(b));
     }
 
-    static Reply opened(long handle, Opened opened) {
+    static Reply opened(long handle, Opened opened, boolean donated) {
         FlatBufferBuilder b = new FlatBufferBuilder(320);
         OpenReply.startOpenReply(b);
         OpenReply.addHandle(b, handle);
@@ -69,6 +69,7 @@ final class Replies {
         if (opened.created()) {
             addIfPresent(b, opened.parent(), OpenReply::addParent);
         }
+        OpenReply.addDonated(b, donated);
         return Reply.ok(b, OpenReply.endOpenReply(b));
     }
 

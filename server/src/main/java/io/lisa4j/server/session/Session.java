@@ -13,6 +13,8 @@ public final class Session {
     private final MountTable mounts = new MountTable();
     private final HandleTable handles;
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final Donation donation = new Donation();
+    private final java.util.List<Runnable> closeHooks = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile int maxMessageSize;
     private volatile boolean established;
 
@@ -36,6 +38,16 @@ public final class Session {
 
     public HandleTable handles() {
         return handles;
+    }
+
+    /** The descriptor side-channel, attached only with FD_DONATION on a Unix socket (§3.2). */
+    public Donation donation() {
+        return donation;
+    }
+
+    /** Runs {@code hook} when the session closes. */
+    public void onClose(Runnable hook) {
+        closeHooks.add(hook);
     }
 
     public boolean established() {
@@ -67,5 +79,7 @@ public final class Session {
 
     public void close() {
         handles.closeAll();
+        donation.close();
+        closeHooks.forEach(Runnable::run);
     }
 }

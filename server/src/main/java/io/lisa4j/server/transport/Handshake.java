@@ -11,11 +11,12 @@ import io.lisa4j.server.Limits;
 import io.lisa4j.server.dispatch.Reply;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Supplier;
 
 /** Answers HELLO (PROTOCOL.md §3): picks the version, the features and the frame limit. */
 final class Handshake {
-    /** Feature bits this server implements; both defined bits are still reserved. */
-    static final long SERVER_FEATURES = 0;
+    /** Feature bits this server implements on a Unix socket; on TCP none (FD_DONATION needs SCM_RIGHTS). */
+    static final long UNIX_FEATURES = ProtocolConstants.FEATURE_FD_DONATION;
     private static final int MAX_CLIENT_NAME = 256;
 
     /**
@@ -30,7 +31,11 @@ final class Handshake {
 
     private Handshake() {}
 
-    static Outcome answer(ByteBuffer body, Limits limits, String serverName) {
+    /**
+     * @param tokens issues the side-channel token when FD_DONATION is negotiated; null on a transport
+     *     that cannot pass descriptors, which then never offers the feature
+     */
+    static Outcome answer(ByteBuffer body, Limits limits, String serverName, Supplier<byte[]> tokens) {
         HelloRequest hello;
         String clientName;
         try {
@@ -48,10 +53,12 @@ final class Handshake {
             return Outcome.refuse(Errno.EINVAL, true);
         }
         int negotiated = (int) Math.min(offered, limits.maxMessageSize());
+        long features = hello.features() & (tokens == null ? 0 : UNIX_FEATURES);
         FlatBufferBuilder b = new FlatBufferBuilder(128);
         int name = b.createString(serverName);
-        int root = HelloReply.createHelloReply(b, ProtocolConstants.VERSION, hello.features() & SERVER_FEATURES,
-                negotiated, name, limits.maxInFlight(), limits.maxComponents(), limits.maxNameLength());
+        int token = (features & ProtocolConstants.FEATURE_FD_DONATION) != 0 ? b.createByteVector(tokens.get()) : 0;
+        int root = HelloReply.createHelloReply(b, ProtocolConstants.VERSION, features, negotiated, name,
+                limits.maxInFlight(), limits.maxComponents(), limits.maxNameLength(), token);
         return new Outcome(Reply.ok(b, root), false, negotiated, clientName);
     }
 }

@@ -18,6 +18,7 @@ public final class ServerChannelInitializer extends ChannelInitializer<Channel> 
     private final Dispatcher dispatcher;
     private final Executor workers;
     private final ChannelGroup channels;
+    private final FdChannels fdChannels = new FdChannels();
 
     public ServerChannelInitializer(TransportSecurity security, Limits limits, String serverName,
             Dispatcher dispatcher, Executor workers, ChannelGroup channels) {
@@ -37,6 +38,6 @@ public final class ServerChannelInitializer extends ChannelInitializer<Channel> 
         ch.pipeline()
                 .addLast("frame-decoder", decoder)
                 .addLast("frame-encoder", FrameEncoder.INSTANCE)
-                .addLast("session", new SessionHandler(limits, serverName, dispatcher, workers, decoder));
+                .addLast("session", new SessionHandler(limits, serverName, dispatcher, workers, decoder, fdChannels));
     }
 }

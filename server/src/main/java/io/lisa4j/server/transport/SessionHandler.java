@@ -7,18 +7,21 @@ import io.lisa4j.protocol.StoppedException;
 import io.lisa4j.protocol.codec.Frame;
 import io.lisa4j.protocol.codec.FrameDecoder;
 import io.lisa4j.protocol.codec.OversizeFrame;
+import io.lisa4j.protocol.fb.FdChannelRequest;
 import io.lisa4j.protocol.fb.Opcode;
 import io.lisa4j.server.Limits;
 import io.lisa4j.server.dispatch.Action;
 import io.lisa4j.server.dispatch.Call;
 import io.lisa4j.server.dispatch.Dispatcher;
 import io.lisa4j.server.dispatch.Reply;
+import io.lisa4j.server.host.sys.Sys;
 import io.lisa4j.server.log.Log;
 import io.lisa4j.server.session.Mount;
 import io.lisa4j.server.session.Session;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.unix.UnixChannel;
 import io.netty.handler.codec.DecoderException;
 import io.netty.util.ReferenceCountUtil;
 import java.io.IOException;
@@ -37,10 +40,15 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
     private final Executor workers;
     private final FrameDecoder decoder;
     private final Limits limits;
+    private final FdChannels fdChannels;
     private Session session;
+    /** Set once this connection became another session's descriptor side-channel (§3.2). */
+    private Session sideChannelOf;
 
-    SessionHandler(Limits limits, String serverName, Dispatcher dispatcher, Executor workers, FrameDecoder decoder) {
+    SessionHandler(Limits limits, String serverName, Dispatcher dispatcher, Executor workers, FrameDecoder decoder,
+            FdChannels fdChannels) {
         this.limits = limits;
+        this.fdChannels = fdChannels;
         this.serverName = serverName;
         this.dispatcher = dispatcher;
         this.workers = workers;
@@ -56,6 +64,9 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
+        if (sideChannelOf != null) {
+            sideChannelOf.donation().detach();
+        }
         if (session != null) {
             Log.debug("disconnect", "peer", session.peer(), "handles", session.handles().size());
             session.close();
@@ -79,6 +90,12 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
     private void onFrame(ChannelHandlerContext ctx, Frame frame) {
         int requestId = frame.requestId();
         int opcode = frame.opcode();
+        if (sideChannelOf != null) {
+            // A side-channel carries descriptors to the client only (§3.2).
+            frame.release();
+            ctx.close();
+            return;
+        }
         if (!session.established() || opcode == Opcode.Hello) {
             try {
                 onSessionStart(ctx, frame);
@@ -131,11 +148,17 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
             send(ctx, frame.requestId(), frame.opcode(), Reply.errno(Errno.EPROTO.number()));
             return;
         }
+        if (frame.opcode() == Opcode.FdChannel) {
+            attachSideChannel(ctx, frame);
+            return;
+        }
         if (frame.opcode() != Opcode.Hello) {
             sendAndClose(ctx, frame.requestId(), frame.opcode(), Reply.errno(Errno.EPROTO.number()));
             return;
         }
-        Handshake.Outcome outcome = Handshake.answer(Call.bodyOf(frame), limits, serverName);
+        int uid = Peers.uid(ctx.channel());
+        Handshake.Outcome outcome = Handshake.answer(Call.bodyOf(frame), limits, serverName,
+                ctx.channel() instanceof UnixChannel && uid >= 0 ? () -> fdChannels.issue(session, uid) : null);
         if (outcome.negotiatedMax() > 0) {
             session.establish(outcome.negotiatedMax());
             decoder.setMaxMessageSize(outcome.negotiatedMax());
@@ -147,6 +170,41 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
         } else {
             send(ctx, frame.requestId(), frame.opcode(), outcome.reply());
         }
+    }
+
+    /**
+     * FD_CHANNEL (§3.2): this connection becomes the descriptor side-channel of the session whose
+     * token it presents. The server sends on its own duplicate of the socket, attached only once
+     * the OK reply has left, so Netty's bytes and the descriptor records never interleave.
+     */
+    private void attachSideChannel(ChannelHandlerContext ctx, Frame frame) {
+        Session owner;
+        try {
+            FdChannelRequest r = FdChannelRequest.getRootAsFdChannelRequest(Call.bodyOf(frame));
+            byte[] token = new byte[r.tokenLength()];
+            r.tokenAsByteBuffer().get(token);
+            owner = fdChannels.claim(token, Peers.uid(ctx.channel()));
+        } catch (RuntimeException e) {
+            owner = null;
+        }
+        if (owner == null || !(ctx.channel() instanceof UnixChannel unix)) {
+            sendAndClose(ctx, frame.requestId(), frame.opcode(), Reply.errno(Errno.EACCES.number()));
+            return;
+        }
+        Session attachTo = owner;
+        sideChannelOf = owner;
+        Log.debug("fd_channel", "peer", session.peer(), "for", owner.peer());
+        ctx.writeAndFlush(Reply.ok().toFrame(frame.requestId(), frame.opcode())).addListener(written -> {
+            int dup;
+            try {
+                dup = written.isSuccess() ? Sys.dupCloexec(unix.fd().intValue()) : -1;
+            } catch (ErrnoException e) {
+                dup = -1;
+            }
+            if (dup < 0 || !attachTo.donation().attach(dup, () -> ctx.channel().close())) {
+                ctx.close();
+            }
+        });
     }
 
     private Reply run(Action action, int opcode) {

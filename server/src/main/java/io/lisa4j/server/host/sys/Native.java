@@ -4,14 +4,10 @@ import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
+import io.lisa4j.protocol.fd.Libc;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
-import java.lang.foreign.MemoryLayout;
-import java.lang.foreign.MemorySegment;
-import java.lang.foreign.StructLayout;
-import java.lang.foreign.SymbolLookup;
 import java.lang.invoke.MethodHandle;
-import java.lang.invoke.VarHandle;
 
 /**
  * The libc entry points, linked once. Every handle takes the errno capture segment as its first
@@ -20,14 +16,6 @@ import java.lang.invoke.VarHandle;
 @SuppressWarnings("restricted")
 final class Native {
     private Native() {}
-
-    private static final Linker LINKER = Linker.nativeLinker();
-    private static final SymbolLookup LIBC = LINKER.defaultLookup();
-    private static final Linker.Option ERRNO = Linker.Option.captureCallState("errno");
-
-    static final StructLayout CAPTURE_LAYOUT = Linker.Option.captureStateLayout();
-    private static final VarHandle ERRNO_HANDLE =
-            CAPTURE_LAYOUT.varHandle(MemoryLayout.PathElement.groupElement("errno"));
 
     static final long SYS_RENAMEAT2 = 316;
     static final long SYS_OPENAT2 = 437;
@@ -94,16 +82,7 @@ final class Native {
             FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG));
     static final MethodHandle FREMOVEXATTR = link("fremovexattr", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS));
 
-    static int errno(MemorySegment capture) {
-        return (int) ERRNO_HANDLE.get(capture, 0L);
-    }
-
     private static MethodHandle link(String name, FunctionDescriptor descriptor, Linker.Option... extra) {
-        Linker.Option[] options = new Linker.Option[extra.length + 1];
-        options[0] = ERRNO;
-        System.arraycopy(extra, 0, options, 1, extra.length);
-        MemorySegment address = LIBC.find(name)
-                .orElseThrow(() -> new UnsatisfiedLinkError("libc has no " + name));
-        return LINKER.downcallHandle(address, descriptor, options);
+        return Libc.link(name, descriptor, extra);
     }
 }

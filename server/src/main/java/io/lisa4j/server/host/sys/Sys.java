@@ -5,6 +5,7 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
 import static java.lang.foreign.ValueLayout.JAVA_SHORT;
 
 import io.lisa4j.protocol.ErrnoException;
+import io.lisa4j.protocol.fd.FileIo;
 import io.lisa4j.protocol.value.FileAttr;
 import io.lisa4j.protocol.value.FsStat;
 import java.lang.foreign.Arena;
@@ -123,43 +124,12 @@ public final class Sys {
 
     /** pread64 into {@code dst} from its position; advances the position by the count read. */
     public static int pread(int fd, ByteBuffer dst, long offset) throws ErrnoException {
-        int wanted = dst.remaining();
-        if (dst.isDirect()) {
-            MemorySegment target = MemorySegment.ofBuffer(dst);
-            int n = (int) preadInto(fd, target, wanted, offset);
-            dst.position(dst.position() + n);
-            return n;
-        }
-        try (Arena a = Arena.ofConfined()) {
-            MemorySegment tmp = a.allocate(Math.max(1, wanted));
-            int n = (int) preadInto(fd, tmp, wanted, offset);
-            dst.put(tmp.asSlice(0, n).asByteBuffer());
-            return n;
-        }
-    }
-
-    private static long preadInto(int fd, MemorySegment target, long count, long offset) throws ErrnoException {
-        try (Arena a = Arena.ofConfined()) {
-            return Call.run(a, st -> (long) Native.PREAD64.invokeExact(st, fd, target, count, offset));
-        }
+        return FileIo.pread(fd, dst, offset);
     }
 
     /** pwrite64 of {@code src} from its position; advances the position by the count written. */
     public static int pwrite(int fd, ByteBuffer src, long offset) throws ErrnoException {
-        int count = src.remaining();
-        try (Arena a = Arena.ofConfined()) {
-            MemorySegment source;
-            if (src.isDirect()) {
-                source = MemorySegment.ofBuffer(src);
-            } else {
-                source = a.allocate(Math.max(1, count));
-                source.asByteBuffer().put(src.duplicate());
-            }
-            MemorySegment s = source;
-            int n = (int) Call.run(a, st -> (long) Native.PWRITE64.invokeExact(st, fd, s, (long) count, offset));
-            src.position(src.position() + n);
-            return n;
-        }
+        return FileIo.pwrite(fd, src, offset);
     }
 
     public static void fsync(int fd, boolean dataOnly) throws ErrnoException {
