@@ -20,6 +20,8 @@ public final class SequentialReader extends InputStream {
     private final int depth;
     private final ArrayDeque<CompletableFuture<ReadCount>> inFlight = new ArrayDeque<>();
     private final ArrayDeque<ByteBuffer> buffers = new ArrayDeque<>();
+    /** Chunk buffers already consumed, reused for the next PREADs: at most depth + 1 are ever allocated. */
+    private final ArrayDeque<ByteBuffer> spare = new ArrayDeque<>();
     private long nextOffset;
     private boolean endSeen;
     private ByteBuffer current;
@@ -40,7 +42,7 @@ public final class SequentialReader extends InputStream {
 
     private void fill() {
         while (!endSeen && inFlight.size() < depth) {
-            ByteBuffer buf = ByteBuffer.allocateDirect(chunk);
+            ByteBuffer buf = spare.isEmpty() ? ByteBuffer.allocateDirect(chunk) : spare.pop().clear();
             buffers.addLast(buf);
             inFlight.addLast(file.pread(nextOffset, buf));
             nextOffset += chunk;
@@ -50,6 +52,10 @@ public final class SequentialReader extends InputStream {
     /** The next chunk with bytes left, or null at end of file. */
     private ByteBuffer next() throws IOException {
         while (current == null || !current.hasRemaining()) {
+            if (current != null) {
+                spare.push(current);
+                current = null;
+            }
             fill();
             CompletableFuture<ReadCount> head = inFlight.pollFirst();
             if (head == null) {

@@ -11,8 +11,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The daemon as its own process, launched as {@code ./lisa4j serve} launches it (same JVM flags),
- * from this JVM's class path: for the start-to-first-answer time and the server's own RSS.
+ * The daemon as its own process, launched as {@code ./lisa4j serve} launches it: the same JVM flags
+ * and the fat jar named by {@code -Dlisa4j.daemon.jar} (which {@code ./lisa4j bench} sets), else
+ * this JVM's class path. For the start-to-first-answer time and the server's own RSS.
  */
 final class Daemon implements AutoCloseable {
     /** The flags of the ./lisa4j launcher. */
@@ -35,8 +36,13 @@ final class Daemon implements AutoCloseable {
         cmd.add(ProcessHandle.current().info().command().orElse("java"));
         cmd.addAll(LAUNCHER_FLAGS);
         cmd.addAll(extraJvmFlags);
-        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.lisa4j.server.cli.Main", "serve",
-                "--export", Fixture.EXPORT + "=" + exportDir, "--listen", "unix:" + socket,
+        String jar = System.getProperty("lisa4j.daemon.jar");
+        if (jar != null && Files.isRegularFile(Path.of(jar))) {
+            cmd.addAll(List.of("-jar", jar));
+        } else {
+            cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.lisa4j.server.cli.Main"));
+        }
+        cmd.addAll(List.of("serve", "--export", Fixture.EXPORT + "=" + exportDir, "--listen", "unix:" + socket,
                 "--max-handles", "20000"));
         URI endpoint = URI.create("unix:" + socket);
         long t0 = System.nanoTime();

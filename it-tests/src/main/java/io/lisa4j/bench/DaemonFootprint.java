@@ -44,7 +44,8 @@ final class DaemonFootprint {
                     cached.add(d.readyNanos);
                 }
             }
-            aotResult = cached.isEmpty() ? "no cache written" : millis(cached);
+            aotResult = cached.isEmpty() ? "no cache written (an AOT cache needs the fat jar: run ./lisa4j bench)"
+                    : millis(cached);
         } catch (IOException e) {
             aotResult = "failed: " + e.getMessage();
         }

@@ -28,8 +28,14 @@ final class Runner {
     Sample run(Op.PerThread factory, int threads, LongSupplier rpcs) throws Exception {
         Window[] windows = new Window[threads];
         Throwable[] failure = new Throwable[1];
+        long[] start = new long[2];
         CyclicBarrier ready = new CyclicBarrier(threads + 1);
-        CyclicBarrier warm = new CyclicBarrier(threads + 1);
+        // The action runs before any thread is released into the measured window, so the RPC count
+        // and the clock start exactly where the window does.
+        CyclicBarrier warm = new CyclicBarrier(threads + 1, () -> {
+            start[0] = rpcs == null ? 0 : rpcs.getAsLong();
+            start[1] = System.nanoTime();
+        });
         List<Thread> workers = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
             int id = t;
@@ -49,21 +55,17 @@ final class Runner {
                 }
             }));
         }
-        long before = 0;
-        long began = 0;
         try {
             ready.await();
             warm.await();
-            before = rpcs == null ? 0 : rpcs.getAsLong();
-            began = System.nanoTime();
         } catch (Exception e) {
             // A worker failed; it is reported below.
         }
         for (Thread w : workers) {
             w.join();
         }
-        long elapsed = System.nanoTime() - began;
-        long sent = rpcs == null ? 0 : rpcs.getAsLong() - before;
+        long elapsed = System.nanoTime() - start[1];
+        long sent = rpcs == null ? 0 : rpcs.getAsLong() - start[0];
         factory.cleanup();
         if (failure[0] != null) {
             throw new IllegalStateException("benchmark thread failed", failure[0]);
