@@ -9,7 +9,8 @@ import java.util.List;
  * client over a Unix socket (in band, and with donated descriptors where that applies) and over
  * plaintext loopback TCP, at 1, 4 and 16 client threads; then the daemon's start time and RSS.
  * {@code ./lisa4j bench} runs the full mode; {@code --quick} takes seconds (the smoke test);
- * {@code --threading} measures where the daemon should run syscalls instead ({@link ThreadingBench}).
+ * {@code --threading} measures where the daemon should run syscalls instead ({@link ThreadingBench});
+ * {@code --only TEXT} runs just the operations whose name contains TEXT.
  */
 public final class Bench {
     private static final int KIB4 = 4096;
@@ -18,17 +19,27 @@ public final class Bench {
     private Bench() {}
 
     public static void main(String[] args) throws Exception {
-        Mode mode = List.of(args).contains("--quick") ? Mode.QUICK : Mode.FULL;
-        if (List.of(args).contains("--threading")) {
+        List<String> flags = List.of(args);
+        Mode mode = flags.contains("--quick") ? Mode.QUICK : Mode.FULL;
+        int only = flags.indexOf("--only");
+        if (flags.contains("--threading")) {
             ThreadingBench.run(mode, System.out);
         } else {
-            run(mode, System.out);
+            run(mode, only >= 0 && only + 1 < args.length ? args[only + 1] : "", System.out);
         }
         System.exit(0);
     }
 
     /** Runs every row of {@code mode} and prints the tables; returns the rows. */
     public static List<Row> run(Mode mode, PrintStream out) throws Exception {
+        return run(mode, "", out);
+    }
+
+    /**
+     * Runs the rows whose operation contains {@code only} (all when empty) and prints the table;
+     * the daemon figures come only with the full set.
+     */
+    static List<Row> run(Mode mode, String only, PrintStream out) throws Exception {
         List<Row> rows = new ArrayList<>();
         try (Fixture f = new Fixture(mode);
                 RawEcho rawUnix = RawEcho.unix(f.root.resolve("raw.sock"));
@@ -40,7 +51,7 @@ public final class Bench {
             out.println();
             List<Case> cases = cases(f, mode, rawUnix, rawTcp);
             Runner runner = new Runner(mode.warmupMillis(), mode.measureMillis());
-            List<String> ops = cases.stream().map(Case::op).distinct().toList();
+            List<String> ops = cases.stream().map(Case::op).distinct().filter(op -> op.contains(only)).toList();
             for (String op : ops) {
                 for (int threads : mode.threads()) {
                     for (Case c : cases) {
@@ -51,7 +62,9 @@ public final class Bench {
                 }
             }
             Table.print(rows, out);
-            DaemonFootprint.report(f, mode, out);
+            if (only.isEmpty()) {
+                DaemonFootprint.report(f, mode, out);
+            }
         }
         return rows;
     }
