@@ -71,13 +71,9 @@ public final class FrameDecoder extends ByteToMessageDecoder {
         if (in.readableBytes() < ProtocolConstants.HEADER_SIZE) {
             return;
         }
-        int start = in.readerIndex();
-        long length = in.getUnsignedIntLE(start);
-        int requestId = in.getIntLE(start + 4);
-        int opcode = in.getUnsignedShortLE(start + 8);
-        int flags = in.getUnsignedShortLE(start + 10);
-        int word = in.getIntLE(start + 12);
-        long bodyLength = in.getUnsignedIntLE(start + 16);
+        Header h = Header.at(in);
+        long length = h.length();
+        long bodyLength = h.bodyLength();
 
         if (length < ProtocolConstants.HEADER_AFTER_LENGTH) {
             throw new CorruptedFrameException("frame length " + length + " is shorter than the header");
@@ -92,7 +88,7 @@ public final class FrameDecoder extends ByteToMessageDecoder {
             int skip = (int) Math.min(bytesToDiscard, in.readableBytes());
             in.skipBytes(skip);
             bytesToDiscard -= skip;
-            out.add(new OversizeFrame(requestId, opcode, word, frameSize));
+            out.add(new OversizeFrame(h.requestId(), h.opcode(), h.word(), frameSize));
             return;
         }
         if (in.readableBytes() < frameSize) {
@@ -107,17 +103,20 @@ public final class FrameDecoder extends ByteToMessageDecoder {
 
     /** Takes one whole frame, whose length the header checks above validated, from {@code in}. */
     private static Frame split(ByteBuf in) {
-        int start = in.readerIndex();
-        long length = in.getUnsignedIntLE(start);
-        int requestId = in.getIntLE(start + 4);
-        int opcode = in.getUnsignedShortLE(start + 8);
-        int flags = in.getUnsignedShortLE(start + 10);
-        int word = in.getIntLE(start + 12);
-        long bodyLength = in.getUnsignedIntLE(start + 16);
+        Header h = Header.at(in);
         in.skipBytes(ProtocolConstants.HEADER_SIZE);
-        ByteBuf body = in.readRetainedSlice((int) bodyLength);
-        ByteBuf data = in.readRetainedSlice((int) (length - ProtocolConstants.HEADER_AFTER_LENGTH - bodyLength));
-        return new Frame(requestId, opcode, flags, word, body, data);
+        ByteBuf body = in.readRetainedSlice((int) h.bodyLength());
+        ByteBuf data = in.readRetainedSlice((int) (h.length() - ProtocolConstants.HEADER_AFTER_LENGTH - h.bodyLength()));
+        return new Frame(h.requestId(), h.opcode(), h.flags(), h.word(), body, data);
+    }
+
+    /** The header fields of the frame at {@code in}'s reader index (§2), read without moving it. */
+    private record Header(long length, int requestId, int opcode, int flags, int word, long bodyLength) {
+        static Header at(ByteBuf in) {
+            int start = in.readerIndex();
+            return new Header(in.getUnsignedIntLE(start), in.getIntLE(start + 4), in.getUnsignedShortLE(start + 8),
+                    in.getUnsignedShortLE(start + 10), in.getIntLE(start + 12), in.getUnsignedIntLE(start + 16));
+        }
     }
 
     @Override
