@@ -1,11 +1,9 @@
 package io.lisa4j.server.dispatch;
 
-import com.google.flatbuffers.FlatBufferBuilder;
+import io.lisa4j.protocol.message.ReplyBodies;
 import io.lisa4j.protocol.Errno;
 import io.lisa4j.protocol.ErrnoException;
 import io.lisa4j.protocol.ProtocolConstants;
-import io.lisa4j.protocol.codec.WireValues;
-import io.lisa4j.protocol.fb.CloseReply;
 import io.lisa4j.protocol.fb.CloseRequest;
 import io.lisa4j.protocol.fb.Dirent;
 import io.lisa4j.protocol.fb.FallocateRequest;
@@ -18,11 +16,8 @@ import io.lisa4j.protocol.fb.FtruncateRequest;
 import io.lisa4j.protocol.fb.GetdentsReply;
 import io.lisa4j.protocol.fb.GetdentsRequest;
 import io.lisa4j.protocol.fb.HandleRequest;
-import io.lisa4j.protocol.fb.PreadReply;
 import io.lisa4j.protocol.fb.PreadRequest;
-import io.lisa4j.protocol.fb.PwriteReply;
 import io.lisa4j.protocol.fb.PwriteRequest;
-import io.lisa4j.protocol.value.DirEntry;
 import io.lisa4j.server.session.HandleTable;
 import io.lisa4j.server.spi.BackendFile;
 import io.lisa4j.server.spi.DirBatch;
@@ -81,8 +76,7 @@ final class HandleOps {
             try {
                 ReadResult read = f.pread(offset, data.nioBuffer(0, length));
                 data.writerIndex(read.count());
-                FlatBufferBuilder b = new FlatBufferBuilder(32);
-                return Reply.ok(b, PreadReply.createPreadReply(b, read.eof()), data);
+                return Reply.ok(ReplyBodies.pread(read.eof()), data);
             } catch (Throwable t) {
                 data.release();
                 throw t;
@@ -98,12 +92,7 @@ final class HandleOps {
         return () -> {
             int written = f.pwrite(offset, src);
             // The reply carries the attributes after the write so the client's cache needs no FSTAT.
-            var attr = f.fstat();
-            FlatBufferBuilder b = new FlatBufferBuilder(192);
-            PwriteReply.startPwriteReply(b);
-            PwriteReply.addWritten(b, Integer.toUnsignedLong(written));
-            PwriteReply.addAttr(b, WireValues.attr(b, attr));
-            return Reply.ok(b, PwriteReply.endPwriteReply(b));
+            return Reply.ok(ReplyBodies.pwrite(written, f.fstat()));
         };
     }
 
@@ -127,9 +116,9 @@ final class HandleOps {
     static Action fallocate(Call c) throws ErrnoException {
         FallocateRequest r = FallocateRequest.getRootAsFallocateRequest(c.body());
         BackendFile f = c.file(r.handle());
-        int mode = Requests.u32(r.mode());
         long offset = r.offset();
         long length = r.length();
+        int mode = Requests.fallocateMode(r.mode(), offset, length);
         return () -> Replies.attr(f.fallocate(mode, offset, length));
     }
 
@@ -146,21 +135,7 @@ final class HandleOps {
     }
 
     private static Reply getdentsReply(DirBatch batch) {
-        FlatBufferBuilder b = new FlatBufferBuilder(256 + batch.entries().size() * 64);
-        int[] entries = new int[batch.entries().size()];
-        for (int i = 0; i < entries.length; i++) {
-            DirEntry e = batch.entries().get(i);
-            int name = b.createByteVector(e.name());
-            Dirent.startDirent(b);
-            Dirent.addName(b, name);
-            Dirent.addIno(b, e.ino());
-            Dirent.addType(b, e.type());
-            Dirent.addCookie(b, e.cookie());
-            Replies.addIfPresent(b, e.attr(), Dirent::addAttr);
-            entries[i] = Dirent.endDirent(b);
-        }
-        int vector = GetdentsReply.createEntriesVector(b, entries);
-        return Reply.ok(b, GetdentsReply.createGetdentsReply(b, vector, batch.eof()));
+        return Reply.ok(ReplyBodies.getdents(batch.entries(), batch.eof()));
     }
 
     static Action fsetAttr(Call c) throws ErrnoException {
@@ -182,7 +157,7 @@ final class HandleOps {
         BackendFile f = c.file(r.handle());
         byte[] name = Requests.xattrName(r.nameAsByteBuffer());
         byte[] value = Requests.xattrValue(r.valueAsByteBuffer());
-        int flags = Requests.u32(r.flags());
+        int flags = Requests.xattrFlags(r.flags());
         return () -> Replies.attr(f.fsetxattr(name, value, flags));
     }
 
@@ -211,9 +186,7 @@ final class HandleOps {
             for (int i = 0; i < ids.length; i++) {
                 results[i] = handles.close(fsid, ids[i]);
             }
-            FlatBufferBuilder b = new FlatBufferBuilder(32 + 4 * results.length);
-            int vector = CloseReply.createResultsVector(b, results);
-            return Reply.ok(b, CloseReply.createCloseReply(b, vector));
+            return Reply.ok(ReplyBodies.close(results));
         };
     }
 }

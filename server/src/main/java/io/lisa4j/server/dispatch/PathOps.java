@@ -183,7 +183,7 @@ final class PathOps {
         boolean nofollow = r.nofollow();
         byte[] name = Requests.xattrName(r.nameAsByteBuffer());
         byte[] value = Requests.xattrValue(r.valueAsByteBuffer());
-        int flags = Requests.u32(r.flags());
+        int flags = Requests.xattrFlags(r.flags());
         ExportBackend fs = c.export();
         return () -> Replies.attr(fs.setxattr(at, nofollow, name, value, flags));
     }

@@ -1,11 +1,9 @@
 package io.lisa4j.server.dispatch;
 
-import com.google.flatbuffers.FlatBufferBuilder;
 import io.lisa4j.protocol.ProtocolConstants;
 import io.lisa4j.protocol.StoppedException;
 import io.lisa4j.protocol.codec.OutboundFrame;
-import io.lisa4j.protocol.fb.StopReason;
-import io.lisa4j.protocol.fb.StoppedReply;
+import io.lisa4j.protocol.message.ReplyBodies;
 import io.netty.buffer.ByteBuf;
 import java.nio.ByteBuffer;
 
@@ -18,14 +16,14 @@ public record Reply(int status, ByteBuffer body, ByteBuf data) {
         return EMPTY_OK;
     }
 
-    /** A success whose body is the table at {@code root} in {@code b}. */
-    public static Reply ok(FlatBufferBuilder b, int root) {
-        return ok(b, root, null);
+    /** A success whose body is an encoded reply table. */
+    public static Reply ok(ByteBuffer body) {
+        return ok(body, null);
     }
 
-    public static Reply ok(FlatBufferBuilder b, int root, ByteBuf data) {
-        b.finish(root);
-        return new Reply(ProtocolConstants.STATUS_OK, b.dataBuffer(), data);
+    /** A success with a data section (PREAD), which the reply now owns. */
+    public static Reply ok(ByteBuffer body, ByteBuf data) {
+        return new Reply(ProtocolConstants.STATUS_OK, body, data);
     }
 
     public static Reply errno(int errno) {
@@ -33,12 +31,9 @@ public record Reply(int status, ByteBuffer body, ByteBuf data) {
     }
 
     public static Reply stopped(StoppedException e) {
-        FlatBufferBuilder b = new FlatBufferBuilder(64 + e.target().length);
-        int target = StoppedReply.createTargetVector(b, e.target());
-        int reason = e.reason() == StoppedException.Reason.SYMLINK ? StopReason.Symlink : StopReason.AboveRoot;
-        int root = StoppedReply.createStoppedReply(b, reason, e.componentIndex(), target);
-        b.finish(root);
-        return new Reply(ProtocolConstants.STATUS_STOPPED, b.dataBuffer(), null);
+        ByteBuffer body = ReplyBodies.stopped(e.reason() == StoppedException.Reason.SYMLINK, e.componentIndex(),
+                e.target());
+        return new Reply(ProtocolConstants.STATUS_STOPPED, body, null);
     }
 
     public long frameLength() {

@@ -1,10 +1,9 @@
 package io.lisa4j.server.dispatch;
 
-import com.google.flatbuffers.FlatBufferBuilder;
+import io.lisa4j.protocol.message.ReplyBodies;
 import io.lisa4j.protocol.Errno;
 import io.lisa4j.protocol.ErrnoException;
 import io.lisa4j.protocol.codec.WireValues;
-import io.lisa4j.protocol.fb.MountReply;
 import io.lisa4j.protocol.fb.MountRequest;
 import io.lisa4j.protocol.value.FileAttr;
 import io.lisa4j.server.export.ExportRegistry;
@@ -33,12 +32,7 @@ final class SessionOps {
         return () -> {
             FileAttr root = backend.rootAttr();
             Mount mount = c.session().mounts().add(new String(name, StandardCharsets.UTF_8), backend);
-            FlatBufferBuilder b = new FlatBufferBuilder(192);
-            MountReply.startMountReply(b);
-            MountReply.addFsid(b, Integer.toUnsignedLong(mount.fsid()));
-            MountReply.addRoot(b, WireValues.attr(b, root));
-            MountReply.addReadOnly(b, backend.readOnly());
-            return Reply.ok(b, MountReply.endMountReply(b));
+            return Reply.ok(ReplyBodies.mount(mount.fsid(), root, backend.readOnly()));
         };
     }
 

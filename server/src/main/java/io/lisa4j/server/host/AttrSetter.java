@@ -90,7 +90,11 @@ final class AttrSetter {
         if (type != ProtocolConstants.S_IFREG) {
             throw new ErrnoException(Errno.EINVAL);
         }
-        if (ioFlags != -1 && (ioFlags & O_ACCMODE) != O_RDONLY) {
+        if (ioFlags != -1) {
+            // ftruncate(2) semantics: a handle not open for writing cannot change the size.
+            if ((ioFlags & O_ACCMODE) == O_RDONLY) {
+                throw new ErrnoException(Errno.EINVAL, "handle not open for writing");
+            }
             Sys.ftruncate(fd, size);
             return;
         }

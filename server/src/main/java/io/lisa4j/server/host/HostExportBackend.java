@@ -113,6 +113,7 @@ public final class HostExportBackend implements ExportBackend {
                     throw new ErrnoException(Errno.EPERM);
                 }
             }
+            case ProtocolConstants.S_IFDIR -> throw new ErrnoException(Errno.EPERM);
             default -> throw new ErrnoException(Errno.EINVAL);
         }
         long dev = makedev(rdevMajor, rdevMinor);

@@ -136,11 +136,17 @@ final class HostFile implements BackendFile {
 
     @Override
     public SetAttrResult fsetattr(SetAttrSpec spec) throws ErrnoException {
-        return fd.apply(n -> AttrSetter.apply(n, type, isPathOnly() ? -1 : openFlags, spec));
+        if (isPathOnly()) {
+            throw new ErrnoException(Errno.EBADF, "FSETATTR on an O_PATH handle");
+        }
+        return fd.apply(n -> AttrSetter.apply(n, type, openFlags, spec));
     }
 
     @Override
     public byte[] freadlink() throws ErrnoException {
+        if (type != ProtocolConstants.S_IFLNK) {
+            throw new ErrnoException(Errno.EINVAL, "not a symlink");
+        }
         return fd.apply(n -> Sys.readlinkat(n, Paths.EMPTY));
     }
 

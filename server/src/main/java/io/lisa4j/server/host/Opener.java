@@ -39,6 +39,15 @@ final class Opener {
     /** Flags that keep their meaning when an object is opened again through /proc/self/fd. */
     private static final int PASSED_ON = O_ACCMODE | O_TRUNC | O_APPEND | O_DIRECTORY | O_NOATIME | O_SYNC
             | O_DIRECT | O_NONBLOCK | O_LARGEFILE;
+    /**
+     * Flags that describe the client's own file description (PROTOCOL.md §8.2.2): accepted and
+     * dropped. O_SYNC covers O_DSYNC; 0x2000 is O_ASYNC.
+     */
+    private static final int IGNORED = O_NOCTTY | O_NONBLOCK | O_SYNC | 0x2000 | O_DIRECT | O_LARGEFILE | O_NOATIME
+            | O_CLOEXEC;
+    /** Every flag §8.2.2 defines; any other bit gives EINVAL. */
+    private static final int DEFINED = IGNORED | O_ACCMODE | O_CREAT | O_EXCL | O_TRUNC | O_APPEND | O_DIRECTORY
+            | O_NOFOLLOW | O_PATH | O_TMPFILE;
     /** Enough for any real contention between "open the existing file" and "create it". */
     private static final int CREATE_ATTEMPTS = 64;
     private static final FinalDots CREATE_EXISTING_DIR = new FinalDots(Errno.EISDIR, Errno.EISDIR);
@@ -51,14 +60,21 @@ final class Opener {
         this.allowDevices = allowDevices;
     }
 
-    Opened open(Lookup at, int flags, int mode) throws ErrnoException, StoppedException {
+    Opened open(Lookup at, int requested, int mode) throws ErrnoException, StoppedException {
+        if ((requested & ~DEFINED) != 0) {
+            throw new ErrnoException(Errno.EINVAL);
+        }
+        int flags = requested & ~IGNORED;
         boolean follow = (flags & O_NOFOLLOW) == 0;
+        if ((flags & O_TMPFILE) == O_TMPFILE) {
+            throw new ErrnoException(Errno.EOPNOTSUPP);
+        }
         if ((flags & O_PATH) != 0) {
             // As open(2): O_PATH ignores every flag but these.
             return existing(walker.object(at, follow), flags & (O_PATH | O_DIRECTORY | O_NOFOLLOW));
         }
-        if ((flags & O_TMPFILE) == O_TMPFILE) {
-            throw new ErrnoException(Errno.EOPNOTSUPP);
+        if ((flags & O_ACCMODE) == O_ACCMODE) {
+            throw new ErrnoException(Errno.EINVAL);
         }
         if ((flags & O_CREAT) == 0) {
             return existing(walker.object(at, follow), flags);

@@ -97,7 +97,7 @@ public final class ReadOnlyExport implements ExportBackend {
 
     @Override
     public FsStat statfs(Lookup at) throws ErrnoException, StoppedException {
-        return backend.statfs(unwrap(at));
+        return backend.statfs(unwrap(at)).asReadOnly();
     }
 
     /** As on a read-only mount, W_OK fails with EROFS for regular files, directories and symlinks. */

@@ -35,7 +35,7 @@ final class ReadOnlyFile implements BackendFile {
 
     @Override
     public FsStat fstatfs() throws ErrnoException {
-        return file.fstatfs();
+        return file.fstatfs().asReadOnly();
     }
 
     @Override

@@ -1,11 +1,11 @@
 package io.lisa4j.server.transport;
 
-import com.google.flatbuffers.FlatBufferBuilder;
+import io.lisa4j.protocol.message.ReplyBodies;
+import io.lisa4j.protocol.value.Negotiated;
 import io.lisa4j.protocol.Errno;
 import io.lisa4j.protocol.ErrnoException;
 import io.lisa4j.protocol.ProtocolConstants;
 import io.lisa4j.protocol.codec.WireValues;
-import io.lisa4j.protocol.fb.HelloReply;
 import io.lisa4j.protocol.fb.HelloRequest;
 import io.lisa4j.server.Limits;
 import io.lisa4j.server.dispatch.Reply;
@@ -54,11 +54,9 @@ final class Handshake {
         }
         int negotiated = (int) Math.min(offered, limits.maxMessageSize());
         long features = hello.features() & (tokens == null ? 0 : UNIX_FEATURES);
-        FlatBufferBuilder b = new FlatBufferBuilder(128);
-        int name = b.createString(serverName);
-        int token = (features & ProtocolConstants.FEATURE_FD_DONATION) != 0 ? b.createByteVector(tokens.get()) : 0;
-        int root = HelloReply.createHelloReply(b, ProtocolConstants.VERSION, features, negotiated, name,
-                limits.maxInFlight(), limits.maxComponents(), limits.maxNameLength(), token);
-        return new Outcome(Reply.ok(b, root), false, negotiated, clientName);
+        Negotiated agreed = new Negotiated(ProtocolConstants.VERSION, features, negotiated,
+                serverName, limits.maxInFlight(), limits.maxComponents(), limits.maxNameLength());
+        byte[] token = (features & ProtocolConstants.FEATURE_FD_DONATION) != 0 ? tokens.get() : null;
+        return new Outcome(Reply.ok(ReplyBodies.hello(agreed, token)), false, negotiated, clientName);
     }
 }

@@ -17,6 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lisa4j.protocol.Errno;
 import io.lisa4j.protocol.ProtocolConstants;
+import io.lisa4j.protocol.value.ResolveMode;
 import io.lisa4j.protocol.value.Timestamp;
 import io.lisa4j.server.spi.BackendFile;
 import io.lisa4j.server.spi.SetAttrResult;
@@ -77,8 +78,15 @@ class HostAttrTest extends HostExportFixture {
     void fsetattrOnHandles() throws Exception {
         Path f = Files.writeString(root.resolve("f"), "0123456789");
         try (BackendFile p = export.open(stop("f"), O_PATH, 0).file();
+                BackendFile ro = export.open(stop("f"), O_RDONLY, 0).file();
                 BackendFile rw = export.open(stop("f"), O_RDWR, 0).file()) {
-            assertEquals(4, p.fsetattr(spec(SETATTR_SIZE, 0, 4)).attr().size());
+            // An O_PATH handle takes attributes as the base of SETATTR, never through FSETATTR.
+            assertErrno(Errno.EBADF, () -> p.fsetattr(spec(SETATTR_SIZE, 0, 4)));
+            assertEquals(4, export.setattr(at(p, "", ResolveMode.STOP), false, spec(SETATTR_SIZE, 0, 4)).attr().size());
+            // ftruncate semantics: a handle not open for writing cannot change the size.
+            SetAttrResult refused = ro.fsetattr(spec(SETATTR_SIZE, 0, 1));
+            assertEquals(List.of(new SetAttrResult.FieldFailure(SETATTR_SIZE, Errno.EINVAL.number())), refused.failures());
+            assertEquals(4, Files.size(f));
             assertEquals(2, rw.fsetattr(spec(SETATTR_SIZE, 0, 2)).attr().size());
             assertMatchesKernel(f, rw.fsetattr(spec(SETATTR_MODE | SETATTR_ATIME, 0444, 0)).attr());
             assertEquals(7, rw.ftruncate(7).size());

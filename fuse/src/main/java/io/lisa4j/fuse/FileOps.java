@@ -1,0 +1,98 @@
+package io.lisa4j.fuse;
+
+import io.lisa4j.client.AsyncRemoteFs;
+import io.lisa4j.client.ReadResult;
+import io.lisa4j.client.RemoteFile;
+import io.lisa4j.client.WriteResult;
+import io.lisa4j.protocol.ProtocolConstants;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import org.cryptomator.jfuse.api.FileInfo;
+
+/**
+ * Open files: open and create are one OPEN whose handle goes in {@code fi->fh}; read and write are
+ * PREAD and PWRITE on it (more than one only when the kernel asks for more than one frame carries);
+ * fsync, fallocate and release are FSYNC/FDATASYNC, FALLOCATE and CLOSE.
+ *
+ * <p>Data is copied between the kernel's buffer and the heap on the FUSE thread: the buffer is only
+ * valid until the operation returns, and a call given up by the timeout guard may still complete
+ * on the I/O thread later.
+ */
+final class FileOps {
+    private final AsyncRemoteFs fs;
+    private final OpenFiles files;
+    private final Rpc rpc;
+    private final int maxData;
+
+    FileOps(AsyncRemoteFs fs, OpenFiles files, Rpc rpc, int maxDataPerRpc) {
+        this.fs = fs;
+        this.files = files;
+        this.rpc = rpc;
+        this.maxData = maxDataPerRpc;
+    }
+
+    int open(String path, FileInfo fi) throws IOException {
+        return openWith(path, fi.getFlags(), 0, fi);
+    }
+
+    int create(String path, int mode, FileInfo fi) throws IOException {
+        return openWith(path, fi.getFlags() | ProtocolConstants.O_CREAT, mode, fi);
+    }
+
+    int opendir(String path, FileInfo fi) throws IOException {
+        return openWith(path, ProtocolConstants.O_RDONLY | ProtocolConstants.O_DIRECTORY, 0, fi);
+    }
+
+    private int openWith(String path, int flags, int mode, FileInfo fi) throws IOException {
+        RemoteFile file = rpc.await(fs.open(FusePaths.of(path), flags, mode));
+        fi.setFh(files.add(file));
+        return 0;
+    }
+
+    int read(ByteBuffer buf, long size, long offset, FileInfo fi) throws IOException {
+        RemoteFile file = files.get(fi.getFh());
+        int wanted = (int) Math.min(size, buf.remaining());
+        int done = 0;
+        while (done < wanted) {
+            ReadResult r = rpc.await(file.async().pread(offset + done, Math.min(wanted - done, maxData)));
+            buf.put(r.data());
+            done += r.count();
+            if (r.eof() || r.count() == 0) {
+                break;
+            }
+        }
+        return done;
+    }
+
+    int write(ByteBuffer buf, long size, long offset, FileInfo fi) throws IOException {
+        RemoteFile file = files.get(fi.getFh());
+        int total = (int) Math.min(size, buf.remaining());
+        int done = 0;
+        while (done < total) {
+            byte[] chunk = new byte[Math.min(total - done, maxData)];
+            buf.get(chunk);
+            WriteResult w = rpc.await(file.async().pwrite(offset + done, chunk));
+            done += w.written();
+            if (w.written() < chunk.length) {
+                break;
+            }
+        }
+        return done;
+    }
+
+    int fsync(int datasync, FileInfo fi) throws IOException {
+        RemoteFile file = files.get(fi.getFh());
+        rpc.await(datasync != 0 ? file.async().fdatasync() : file.async().fsync());
+        return 0;
+    }
+
+    int fallocate(int mode, long offset, long length, long fh) throws IOException {
+        rpc.await(files.get(fh).async().fallocate(mode, offset, length));
+        return 0;
+    }
+
+    int release(long fh) throws IOException {
+        rpc.await(files.remove(fh).async().close());
+        return 0;
+    }
+}

@@ -1,0 +1,96 @@
+package io.lisa4j.fuse;
+
+import io.lisa4j.client.ClientOptions;
+import io.lisa4j.client.Lisa4jClient;
+import io.lisa4j.client.RemoteFs;
+import io.lisa4j.client.Session;
+import io.lisa4j.protocol.value.ResolveMode;
+import java.io.IOException;
+import java.lang.foreign.Arena;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.concurrent.TimeoutException;
+import org.cryptomator.jfuse.api.Fuse;
+import org.cryptomator.jfuse.api.FuseBuilder;
+import org.cryptomator.jfuse.api.FuseMountFailedException;
+
+/**
+ * One export mounted at a directory through the kernel's FUSE: its own connection to the server,
+ * paths walked IN_ROOT, every FUSE operation one RPC. {@link #close()} unmounts and disconnects.
+ */
+public final class LisaMount implements AutoCloseable {
+    private final Session session;
+    private final Fuse fuse;
+    private final Arena upcalls;
+    private final Path mountpoint;
+    private boolean closed;
+
+    private LisaMount(Session session, Fuse fuse, Arena upcalls, Path mountpoint) {
+        this.session = session;
+        this.fuse = fuse;
+        this.upcalls = upcalls;
+        this.mountpoint = mountpoint;
+    }
+
+    public static LisaMount mount(String endpoint, String export, Path mountpoint, MountOptions options)
+            throws IOException {
+        String unavailable = FuseSupport.unavailableReason().orElse(null);
+        if (unavailable != null) {
+            throw new IOException(unavailable);
+        }
+        Session session = Lisa4jClient.connect(URI.create(endpoint), ClientOptions.DEFAULTS.withClientName("lisa4j-fuse"));
+        Arena upcalls = Arena.ofShared();
+        try {
+            RemoteFs fs = session.mount(export).withResolveMode(ResolveMode.IN_ROOT);
+            FuseBuilder builder = Fuse.builder();
+            builder.setLibraryPath(FuseSupport.libfuse().orElseThrow().toString());
+            LisaFuseOperations ops = operations(builder, fs, session.maxDataPerRpc(), options);
+            Fuse fuse = builder.build(ops);
+            ExtraBindings.bind(fuse, ops, upcalls);
+            fuse.mount("lisa4j", mountpoint, options.fuseArgs("lisa4j:" + export).toArray(String[]::new));
+            return new LisaMount(session, fuse, upcalls, mountpoint);
+        } catch (FuseMountFailedException | RuntimeException | IOException e) {
+            session.close();
+            upcalls.close();
+            throw e instanceof IOException io ? io : new IOException("mount at " + mountpoint + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static LisaFuseOperations operations(FuseBuilder builder, RemoteFs fs, int maxData, MountOptions options) {
+        OpenFiles files = new OpenFiles();
+        Rpc rpc = new Rpc(options.callTimeout());
+        var async = fs.async();
+        return new LisaFuseOperations(builder.errno(), options,
+                new AttrOps(async, files, rpc),
+                new FileOps(async, files, rpc, maxData),
+                new DirOps(files, rpc),
+                new EntryOps(async, rpc),
+                new XattrOps(async, rpc));
+    }
+
+    public Path mountpoint() {
+        return mountpoint;
+    }
+
+    /** Whether the connection to the server is still up. */
+    public boolean connected() {
+        return session.isOpen();
+    }
+
+    /** Unmounts (waiting for FUSE's loop to end), then closes the connection. Idempotent. */
+    @Override
+    public synchronized void close() throws IOException {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            fuse.close();
+        } catch (TimeoutException e) {
+            throw new IOException("FUSE loop of " + mountpoint + " did not end", e);
+        } finally {
+            session.close();
+            upcalls.close();
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package io.lisa4j.fuse;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How a mount behaves. Timeouts in seconds; 0 (the default) makes the kernel ask the server every
+ * time, right for a tree others change too. {@code callTimeout} bounds each RPC, so a server that
+ * stops answering gives EIO instead of a hung mount. Permissions are the server's to decide: the
+ * kernel's default_permissions check is off.
+ */
+public record MountOptions(double attrTimeout, double entryTimeout, boolean allowOther, Duration callTimeout,
+        boolean debug, List<String> extra) {
+    public static final MountOptions DEFAULTS = new MountOptions(0, 0, false, Duration.ofSeconds(30), false, List.of());
+
+    public MountOptions {
+        if (attrTimeout < 0 || entryTimeout < 0) {
+            throw new IllegalArgumentException("timeouts must not be negative");
+        }
+        extra = List.copyOf(extra);
+    }
+
+    public MountOptions withCallTimeout(Duration timeout) {
+        return new MountOptions(attrTimeout, entryTimeout, allowOther, timeout, debug, extra);
+    }
+
+    /**
+     * The arguments libfuse's fuse_new parses (jfuse adds -f and the mount point); use_ino and the
+     * timeouts go in fuse_config instead (see FuseConfigs).
+     */
+    List<String> fuseArgs(String fsname) {
+        List<String> o = new ArrayList<>(List.of("fsname=" + fsname.replace(",", "\\,"), "subtype=lisa4j",
+                "auto_unmount"));
+        if (allowOther) {
+            o.add("allow_other");
+        }
+        o.addAll(extra);
+        List<String> args = new ArrayList<>();
+        if (debug) {
+            args.add("-d");
+        }
+        args.add("-o");
+        args.add(String.join(",", o));
+        return args;
+    }
+
+}
