@@ -144,11 +144,7 @@ public final class AsyncRemoteFile {
     /** One PREAD into {@code dst}, filling at most its remaining space (clamped as in the other form). */
     public CompletableFuture<ReadCount> pread(long offset, ByteBuffer dst) {
         if (local != null) {
-            return locally(() -> {
-                int want = dst.remaining();
-                int count = local.pread(offset, dst);
-                return new ReadCount(count, count < want || want == 0 && offset >= local.size());
-            });
+            return locally(() -> preadLocally(offset, dst));
         }
         int n = Math.min(dst.remaining(), maxDataPerRpc());
         return fs.submit(Opcode.Pread, RequestBodies.pread(handle, offset, n), r -> {
@@ -160,6 +156,18 @@ public final class AsyncRemoteFile {
             dst.position(dst.position() + count);
             return new ReadCount(count, eof(r));
         });
+    }
+
+    /** pread on the donated descriptor; end of file shows as a short read, as read(2) shows it. */
+    ReadCount preadLocally(long offset, ByteBuffer dst) throws ErrnoException {
+        int want = dst.remaining();
+        int count = local.pread(offset, dst);
+        return new ReadCount(count, count < want || want == 0 && offset >= local.size());
+    }
+
+    /** pwrite on the donated descriptor; no server reply, so no attributes. */
+    WriteResult pwriteLocally(long offset, ByteBuffer data) throws ErrnoException {
+        return new WriteResult(local.pwrite(offset, data.duplicate()), null);
     }
 
     private static boolean eof(Frame r) {
@@ -181,7 +189,7 @@ public final class AsyncRemoteFile {
     /** As {@link #pwrite(long, byte[])}, writing {@code data}'s remaining bytes; its position is not moved. */
     public CompletableFuture<WriteResult> pwrite(long offset, ByteBuffer data) {
         if (local != null) {
-            return locally(() -> new WriteResult(local.pwrite(offset, data.duplicate()), null));
+            return locally(() -> pwriteLocally(offset, data));
         }
         return pwrite(offset, Unpooled.wrappedBuffer(data.duplicate()));
     }
