@@ -38,6 +38,7 @@ final class ThreadingBench {
         for (Variant v : VARIANTS) {
             try (Fixture f = new Fixture(mode, v.workers(), v.pool())) {
                 RemoteOps unix = new RemoteOps(f, f.unix, "u");
+                runner.run(unix.stat(Fixture.DEPTH5), 1, null); // JIT priming, discarded
                 for (int threads : mode.threads()) {
                     print(out, v, "stat depth 5", threads, runner.run(unix.stat(Fixture.DEPTH5), threads, null), -1);
                 }

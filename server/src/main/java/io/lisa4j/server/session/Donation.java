@@ -55,7 +55,9 @@ public final class Donation implements AutoCloseable {
 
     /** The side-channel went away: later OPENs are answered without descriptors. */
     public synchronized void detach() {
-        FdPassing.closeQuietly(socket);
+        if (socket >= 0) {
+            FdPassing.closeQuietly(socket);
+        }
         socket = -1;
         Runnable hook = onClose;
         onClose = () -> {};
