@@ -10,12 +10,12 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** The real daemon in this JVM, exporting a temp directory as "data" over a Unix socket and loopback TCP. */
-final class InProcessServer implements AutoCloseable {
-    enum Transport { UNIX, TCP }
+public final class InProcessServer implements AutoCloseable {
+    public enum Transport { UNIX, TCP }
 
-    static final String EXPORT = "data";
+    public static final String EXPORT = "data";
 
-    final Path exportDir;
+    public final Path exportDir;
     private final Path socket;
     private final LisaServer server;
 
@@ -25,7 +25,7 @@ final class InProcessServer implements AutoCloseable {
         this.server = server;
     }
 
-    static InProcessServer start(Path tempDir) throws IOException {
+    public static InProcessServer start(Path tempDir) throws IOException {
         Path exportDir = Files.createDirectories(tempDir.resolve("export"));
         Path socket = tempDir.resolve("lisa4j.sock");
         ServerConfig config = ServerConfig.of(
@@ -34,7 +34,7 @@ final class InProcessServer implements AutoCloseable {
         return new InProcessServer(exportDir, socket, LisaServer.start(config));
     }
 
-    String endpoint(Transport transport) {
+    public String endpoint(Transport transport) {
         return transport == Transport.UNIX ? "unix:" + socket : "tcp:127.0.0.1:" + server.tcpPort();
     }
 

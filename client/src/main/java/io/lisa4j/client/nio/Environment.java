@@ -1,0 +1,52 @@
+package io.lisa4j.client.nio;
+
+import io.lisa4j.client.ClientOptions;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * The {@code env} map of newFileSystem: connection options and the umask applied to created files
+ * (the server applies none; PROTOCOL.md §8.2.2). Unknown keys are ignored, as the JDK's providers
+ * ignore them; keys that ask for TLS fail until the client can speak it.
+ */
+record Environment(ClientOptions options, int umask) {
+    static Environment of(Map<String, ?> env) {
+        ClientOptions options = ClientOptions.DEFAULTS;
+        int umask = processUmask();
+        for (Map.Entry<String, ?> e : env.entrySet()) {
+            Object value = e.getValue();
+            switch (e.getKey()) {
+                case Lisa4jFileSystemProvider.CLIENT_NAME -> options = options.withClientName(value.toString());
+                case Lisa4jFileSystemProvider.MAX_MESSAGE_SIZE -> options = options.withMaxMessageSize(number(value, 10));
+                case Lisa4jFileSystemProvider.UMASK -> umask = number(value, 8) & 0777;
+                default -> {
+                    if (e.getKey().startsWith("tls.")) {
+                        throw new UnsupportedOperationException(
+                                "'" + e.getKey() + "': TLS is not available in this client yet");
+                    }
+                }
+            }
+        }
+        return new Environment(options, umask);
+    }
+
+    private static int number(Object value, int radix) {
+        return value instanceof Number n ? n.intValue() : Integer.parseInt(value.toString().trim(), radix);
+    }
+
+    /** This process's umask, which the JDK's provider applies through the kernel; 022 if unknown. */
+    static int processUmask() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("Umask:")) {
+                    return Integer.parseInt(line.substring("Umask:".length()).trim(), 8);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux, or no /proc
+        }
+        return 022;
+    }
+}
