@@ -3,6 +3,10 @@ package io.lisa4j.server;
 import io.lisa4j.server.dispatch.Dispatcher;
 import io.lisa4j.server.export.ExportRegistry;
 import io.lisa4j.server.log.Log;
+import io.lisa4j.server.metrics.OpsHttpServer;
+import io.lisa4j.server.metrics.ServerMetrics;
+import io.lisa4j.server.session.LiveSessions;
+import io.lisa4j.server.transport.ServerServices;
 import io.lisa4j.server.transport.ServerChannelInitializer;
 import io.lisa4j.server.transport.TransportSecurity;
 import io.lisa4j.server.transport.UnixSocketFile;
@@ -21,8 +25,10 @@ import io.netty.channel.unix.DomainSocketAddress;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -35,6 +41,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class LisaServer implements AutoCloseable {
     private final ExportRegistry exports;
+    private final OpsOptions ops;
+    private final LiveSessions sessions = new LiveSessions();
+    private final ServerMetrics metrics;
+    private volatile OpsHttpServer http;
+    private volatile boolean draining;
     private final EventLoopGroup loops;
     private final ExecutorService workers;
     private final ChannelGroup channels = new DefaultChannelGroup("lisa4j", GlobalEventExecutor.INSTANCE);
@@ -43,17 +54,24 @@ public final class LisaServer implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     private final CountDownLatch terminated = new CountDownLatch(1);
 
-    private LisaServer(ServerConfig config, ExportRegistry exports, Workers mode) {
+    private LisaServer(ServerConfig config, OpsOptions ops, ExportRegistry exports, Workers mode) {
         this.exports = exports;
+        this.ops = ops;
+        this.metrics = new ServerMetrics(exports.names(), sessions);
         this.loops = new MultiThreadIoEventLoopGroup(config.ioThreads(), EpollIoHandler.newFactory());
         this.workers = mode.create(config);
     }
 
     /** Opens the configured exports and starts listening. */
     public static LisaServer start(ServerConfig config) throws IOException {
+        return start(config, OpsOptions.DEFAULT);
+    }
+
+    /** Opens the configured exports and starts listening, with metrics and drain as {@code ops} says. */
+    public static LisaServer start(ServerConfig config, OpsOptions ops) throws IOException {
         ExportRegistry exports = ExportRegistry.open(config.exports());
         try {
-            return start(config, exports);
+            return start(config, ops, exports);
         } catch (IOException | RuntimeException e) {
             exports.close();
             throw e;
@@ -62,21 +80,35 @@ public final class LisaServer implements AutoCloseable {
 
     /** Starts listening with exports already opened; the server closes them when it closes. */
     public static LisaServer start(ServerConfig config, ExportRegistry exports) throws IOException {
-        return start(config, exports, Workers.POOL);
+        return start(config, OpsOptions.DEFAULT, exports);
+    }
+
+    public static LisaServer start(ServerConfig config, OpsOptions ops, ExportRegistry exports) throws IOException {
+        return start(config, ops, exports, Workers.POOL);
     }
 
     /** As {@link #start(ServerConfig, ExportRegistry)}, running the filesystem calls as {@code mode} says. */
     public static LisaServer start(ServerConfig config, ExportRegistry exports, Workers mode) throws IOException {
+        return start(config, OpsOptions.DEFAULT, exports, mode);
+    }
+
+    public static LisaServer start(ServerConfig config, OpsOptions ops, ExportRegistry exports, Workers mode)
+            throws IOException {
         if (config.listen().isEmpty()) {
             throw new IllegalArgumentException("nothing to listen on");
         }
         Epoll.ensureAvailability();
-        LisaServer server = new LisaServer(config, exports, mode);
+        LisaServer server = new LisaServer(config, ops, exports, mode);
         try {
             Dispatcher dispatcher = new Dispatcher(exports);
+            ServerServices services = new ServerServices(server.metrics, server.sessions);
             for (ListenAddress address : config.listen()) {
                 server.listen(address, new ServerChannelInitializer(TransportSecurity.PLAINTEXT, config.limits(),
-                        config.serverName(), dispatcher, server.workers, server.channels));
+                        config.serverName(), dispatcher, server.workers, server.channels, services));
+            }
+            if (ops.metrics() != null) {
+                server.http = OpsHttpServer.start(ops.metrics(), server.loops, server.metrics::scrape,
+                        server::ready);
             }
         } catch (IOException | RuntimeException e) {
             server.close();
@@ -132,20 +164,87 @@ public final class LisaServer implements AutoCloseable {
         return exports;
     }
 
+    public ServerMetrics metrics() {
+        return metrics;
+    }
+
+    /** Where {@code /metrics} and {@code /health} are served, if anywhere. */
+    public Optional<ListenAddress.Tcp> metricsAddress() {
+        OpsHttpServer server = http;
+        return server == null ? Optional.empty() : Optional.of(server.address());
+    }
+
+    /** Ready for requests: started and not draining. What {@code GET /health} reports. */
+    public boolean ready() {
+        return !draining && !closed.get();
+    }
+
+    /**
+     * The graceful stop (SIGTERM): stops accepting connections and reading requests, waits up to the
+     * configured drain timeout for the requests in progress to be answered, then {@link #close()}s.
+     */
+    public void shutdown() {
+        shutdown(ops.drainTimeout());
+    }
+
+    public void shutdown(Duration timeout) {
+        if (closed.get()) {
+            awaitTermination();
+            return;
+        }
+        long started = System.nanoTime();
+        closeListeners();
+        draining = true;
+        for (Channel channel : channels) {
+            channel.config().setAutoRead(false);
+        }
+        long deadline = started + timeout.toNanos();
+        while (sessions.inFlight() > 0 && System.nanoTime() - deadline < 0) {
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        long left = sessions.inFlight();
+        Log.info(left == 0 ? "drained" : "drain_timeout", "in_flight", left, "connections", sessions.count(),
+                "ms", (System.nanoTime() - started) / 1_000_000);
+        // With the bound spent, what still runs is interrupted once its connection is closed.
+        close(left > 0);
+    }
+
+    private void closeListeners() {
+        for (Channel listener : listeners) {
+            listener.close().awaitUninterruptibly();
+        }
+    }
+
     /** Stops accepting, closes every connection (and so its handles), the exports, and the socket files. */
     @Override
     public void close() {
+        close(false);
+    }
+
+    private void close(boolean interruptWorkers) {
         if (!closed.compareAndSet(false, true)) {
             awaitTermination();
             return;
         }
+        draining = true;
         try {
-            for (Channel listener : listeners) {
-                listener.close().awaitUninterruptibly();
-            }
+            closeListeners();
             channels.close().awaitUninterruptibly();
+            OpsHttpServer server = http;
+            if (server != null) {
+                server.close();
+            }
             loops.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
-            workers.shutdown();
+            if (interruptWorkers) {
+                workers.shutdownNow();
+            } else {
+                workers.shutdown();
+            }
             if (!workers.awaitTermination(10, TimeUnit.SECONDS)) {
                 workers.shutdownNow();
             }
@@ -159,6 +258,7 @@ public final class LisaServer implements AutoCloseable {
                     UnixSocketFile.remove(unix.path());
                 }
             }
+            metrics.close();
             Log.info("stopped");
             terminated.countDown();
         }

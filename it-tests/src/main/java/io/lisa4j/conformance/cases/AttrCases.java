@@ -162,7 +162,7 @@ final class AttrCases {
                 .add("ACCESS W_OK on the read-only export gets EROFS", e -> errno(Errno.EROFS,
                         () -> { e.ro().access(io.lisa4j.client.RemotePath.root(), ProtocolConstants.W_OK, 0); return null; }))
                 .cases());
-        all.addAll(new Section("8.2.13")
+        Section getxattr = new Section("8.2.13")
                 .add("GETXATTR returns what SETXATTR stored", e -> {
                     xattrFile(e);
                     eq("value", "v1".getBytes(), e.fs().getxattr(e.p("f"), "user.a"));
@@ -183,8 +183,9 @@ final class AttrCases {
                 .add("GETXATTR of an unknown namespace gets EOPNOTSUPP", e -> {
                     xattrFile(e);
                     errno(Errno.EOPNOTSUPP, () -> e.fs().getxattr(e.p("f"), "nonsense.a"));
-                })
-                .cases());
+                });
+        BadNameCases.xattrNames(getxattr);
+        all.addAll(getxattr.cases());
         all.addAll(new Section("8.2.14")
                 .add("SETXATTR returns the attributes afterwards", e -> {
                     xattrFile(e);

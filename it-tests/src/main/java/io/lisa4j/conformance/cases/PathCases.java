@@ -43,7 +43,7 @@ final class PathCases {
 
     static List<Case> cases() {
         List<Case> all = new ArrayList<>();
-        all.addAll(new Section("6.1")
+        Section pathRef = new Section("6.1")
                 .add("an empty component gets EINVAL", e -> badComponent(e, "", Errno.EINVAL))
                 .add("a component containing '/' gets EINVAL", e -> badComponent(e, "a/b", Errno.EINVAL))
                 .add("a component containing NUL gets EINVAL", e -> badComponent(e, "a\0b", Errno.EINVAL))
@@ -56,8 +56,9 @@ final class PathCases {
                 .add("a non-directory base with a path gets ENOTDIR", PathCases::fileBase)
                 .add("a file base with an empty path names the file", PathCases::fileBaseEmptyPath)
                 .add("an O_PATH directory handle works as a base", PathCases::oPathBase)
-                .add("an empty path names the export root", PathCases::emptyPathRoot)
-                .cases());
+                .add("an empty path names the export root", PathCases::emptyPathRoot);
+        BadNameCases.pathComponents(pathRef);
+        all.addAll(pathRef.cases());
         all.addAll(new Section("6.2")
                 .add("'.' leaves the position unchanged", e -> sameIno(e, "d/./f", "d/f"))
                 .add("'..' moves to the parent", e -> sameIno(e, "d/sub/..", "d"))

@@ -45,7 +45,7 @@ final class PathOpCases {
 
     static List<Case> cases() {
         List<Case> all = new ArrayList<>();
-        all.addAll(new Section("8.1")
+        Section session = new Section("8.1")
                 .add("MOUNT gives a non-zero fsid and the root's attributes", PathOpCases::mount)
                 .add("MOUNT of an unknown export gets ENOENT", e -> errno(Errno.ENOENT, () -> e.session().mount("no-such-export-" + e.dir().hashCode())))
                 .add("MOUNT names are looked up among exports, never as host paths", e -> {
@@ -64,8 +64,9 @@ final class PathOpCases {
                     errno(Errno.ENODEV, () -> other.stat(RemotePath.root()));
                 })
                 .add("PING succeeds", e -> e.session().ping())
-                .add("MOUNT of the read-only export says read_only", e -> isTrue(e.ro().readOnly(), "read_only true"))
-                .cases());
+                .add("MOUNT of the read-only export says read_only", e -> isTrue(e.ro().readOnly(), "read_only true"));
+        BadNameCases.exportNames(session);
+        all.addAll(session.cases());
         all.addAll(new Section("8.2.1")
                 .add("STAT of a file matches the kernel", e -> {
                     e.write("f", "hello");
@@ -240,7 +241,7 @@ final class PathOpCases {
                     errno(Errno.EEXIST, () -> e.fs().mknod(e.p("f"), S_IFIFO | 0600, 0, 0));
                 })
                 .cases());
-        all.addAll(new Section("8.2.5")
+        Section symlink = new Section("8.2.5")
                 .add("SYMLINK stores the target verbatim; attr matches the kernel", e -> {
                     byte[] target = "/../not/../interpreted/".getBytes();
                     EntryResult r = e.fs().symlink(target, e.path("l"));
@@ -258,8 +259,9 @@ final class PathOpCases {
                 .add("SYMLINK over an existing name gets EEXIST", e -> {
                     e.write("f", "x");
                     errno(Errno.EEXIST, () -> e.fs().symlink("t", e.p("f")));
-                })
-                .cases());
+                });
+        BadNameCases.symlinkTargets(symlink);
+        all.addAll(symlink.cases());
         all.addAll(new Section("8.2.6")
                 .add("LINK adds a name; attr and parent match the kernel", e -> {
                     e.write("f", "x");

@@ -1,5 +1,6 @@
 package io.lisa4j.conformance.run;
 
+import io.lisa4j.client.DirBatch;
 import io.lisa4j.client.Lisa4jClient;
 import io.lisa4j.client.RemoteFile;
 import io.lisa4j.client.RemoteFs;
@@ -8,6 +9,7 @@ import io.lisa4j.client.Session;
 import io.lisa4j.conformance.wire.WireClient;
 import io.lisa4j.protocol.ErrnoException;
 import io.lisa4j.protocol.ProtocolConstants;
+import io.lisa4j.protocol.value.DirEntry;
 import io.lisa4j.protocol.value.FileAttr;
 import io.lisa4j.protocol.value.ResolveMode;
 import java.io.IOException;
@@ -27,12 +29,22 @@ import java.util.List;
 public final class CaseEnv implements AutoCloseable {
     private final SuiteContext suite;
     private final String dir;
-    private final Deque<AutoCloseable> closeables = new ArrayDeque<>();
+    private final Deque<AutoCloseable> closeables;
 
     CaseEnv(SuiteContext suite, Case c) throws IOException {
+        this(suite, suite.runRoot() + "/c" + c.id(), new ArrayDeque<>());
+    }
+
+    private CaseEnv(SuiteContext suite, String dir, Deque<AutoCloseable> closeables) throws IOException {
         this.suite = suite;
-        this.dir = suite.runRoot() + "/c" + c.id();
+        this.dir = dir;
+        this.closeables = closeables;
         suite.fs().mkdir(dir, 0755);
+    }
+
+    /** The same case in a fresh subdirectory {@code sub} of its directory; resources close with the case. */
+    public CaseEnv in(String sub) throws IOException {
+        return new CaseEnv(suite, p(sub), closeables);
     }
 
     public Target target() {
@@ -102,6 +114,29 @@ public final class CaseEnv implements AutoCloseable {
 
     public void mkdir(String rel) throws IOException {
         fs().mkdir(p(rel), 0755);
+    }
+
+    /** The names in {@code rel}, sorted, without '.' and '..', as GETDENTS lists them. */
+    public List<String> names(String rel) throws IOException {
+        List<String> out = new ArrayList<>();
+        try (RemoteFile d = fs().open(p(rel), ProtocolConstants.O_RDONLY | ProtocolConstants.O_DIRECTORY)) {
+            long cookie = 0;
+            while (true) {
+                DirBatch batch = d.getdents(cookie, 0, false);
+                for (DirEntry entry : batch.entries()) {
+                    String n = new String(entry.name(), StandardCharsets.UTF_8);
+                    if (!n.equals(".") && !n.equals("..")) {
+                        out.add(n);
+                    }
+                }
+                if (batch.eof() || batch.entries().isEmpty()) {
+                    break;
+                }
+                cookie = batch.nextCookie(cookie);
+            }
+        }
+        out.sort(null);
+        return out;
     }
 
     public String read(String rel) throws IOException {

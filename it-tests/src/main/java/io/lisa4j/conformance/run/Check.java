@@ -68,6 +68,15 @@ public final class Check {
         }
     }
 
+    /** Runs {@code body}; a failure inside it names {@code context} first. */
+    public static void within(String context, Call body) throws Exception {
+        try {
+            body.run();
+        } catch (CaseFailure f) {
+            throw new CaseFailure(context + ": " + f.getMessage());
+        }
+    }
+
     public static CaseSkipped skip(String reason) {
         return new CaseSkipped(reason);
     }

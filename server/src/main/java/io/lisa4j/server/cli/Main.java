@@ -1,6 +1,7 @@
 package io.lisa4j.server.cli;
 
 import io.lisa4j.server.LisaServer;
+import io.lisa4j.server.OpsOptions;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import picocli.CommandLine;
@@ -34,6 +35,6 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        return Daemon.run(Demo.prepare(), onStart, Demo::printHowToConnect);
+        return Daemon.run(Demo.prepare(), OpsOptions.DEFAULT, onStart, Demo::printHowToConnect);
     }
 }

@@ -9,30 +9,66 @@ import java.time.Instant;
  */
 public final class Log {
     private static volatile PrintStream out = System.err;
-    private static volatile boolean debug = Boolean.getBoolean("lisa4j.debug");
+    private static volatile Level threshold = Boolean.getBoolean("lisa4j.debug") ? Level.DEBUG : Level.INFO;
+
+    /** Severities, lowest first; lines below the configured one are dropped. */
+    public enum Level {
+        DEBUG, INFO, WARN, ERROR;
+
+        /** {@code debug}, {@code info}, {@code warn} or {@code error}, any case. */
+        public static Level parse(String name) {
+            for (Level level : values()) {
+                if (level.name().equalsIgnoreCase(name)) {
+                    return level;
+                }
+            }
+            throw new IllegalArgumentException("log level must be debug, info, warn or error, got " + name);
+        }
+    }
 
     private Log() {}
 
     public static void info(String event, Object... keyValues) {
-        write("info", event, keyValues);
+        log(Level.INFO, event, keyValues);
     }
 
     public static void warn(String event, Object... keyValues) {
-        write("warn", event, keyValues);
+        log(Level.WARN, event, keyValues);
     }
 
     public static void error(String event, Object... keyValues) {
-        write("error", event, keyValues);
+        log(Level.ERROR, event, keyValues);
     }
 
     public static void debug(String event, Object... keyValues) {
-        if (debug) {
-            write("debug", event, keyValues);
-        }
+        log(Level.DEBUG, event, keyValues);
+    }
+
+    public static boolean enabled(Level level) {
+        return level.compareTo(threshold) >= 0;
     }
 
     public static void setDebug(boolean enabled) {
-        debug = enabled;
+        threshold = enabled ? Level.DEBUG : Level.INFO;
+    }
+
+    public static void setLevel(Level level) {
+        threshold = level;
+    }
+
+    public static Level level() {
+        return threshold;
+    }
+
+    /** Writes whatever the threshold: for streams an operator switched on by name, like the access log. */
+    static void always(String level, String event, Object... keyValues) {
+        write(level, event, keyValues);
+    }
+
+    private static void log(Level level, String event, Object... keyValues) {
+        if (enabled(level)) {
+            write(level.name().toLowerCase(java.util.Locale.ROOT), event, keyValues);
+        }
     }
 
     /** Where lines go; tests and embedders may redirect them. */

@@ -10,17 +10,25 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class Session {
     private final Limits limits;
     private final String peer;
+    private final String transport;
     private final MountTable mounts = new MountTable();
     private final HandleTable handles;
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger unanswered = new AtomicInteger();
     private final Donation donation = new Donation();
     private final java.util.List<Runnable> closeHooks = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile int maxMessageSize;
     private volatile boolean established;
 
     public Session(Limits limits, String peer) {
+        this(limits, peer, "unix");
+    }
+
+    /** {@code transport} is {@code unix} or {@code tcp}, as the metrics tag it. */
+    public Session(Limits limits, String peer, String transport) {
         this.limits = limits;
         this.peer = peer;
+        this.transport = transport;
         this.handles = new HandleTable(limits.maxHandles());
     }
 
@@ -30,6 +38,19 @@ public final class Session {
 
     public String peer() {
         return peer;
+    }
+
+    public String transport() {
+        return transport;
+    }
+
+    /**
+     * Requests begun whose reply has not yet been handed to the transport. Unlike the in-flight
+     * count, which frees its slot just before the reply is sent, this reaches 0 only once every reply
+     * is queued, so a draining shutdown may close the connection then.
+     */
+    public int inFlight() {
+        return unanswered.get();
     }
 
     public MountTable mounts() {
@@ -70,11 +91,17 @@ public final class Session {
             inFlight.decrementAndGet();
             return false;
         }
+        unanswered.incrementAndGet();
         return true;
     }
 
+    /** Frees the request's in-flight slot; call {@link #answered()} once its reply is queued. */
     public void end() {
         inFlight.decrementAndGet();
+    }
+
+    public void answered() {
+        unanswered.decrementAndGet();
     }
 
     public void close() {

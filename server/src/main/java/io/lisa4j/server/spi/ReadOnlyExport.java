@@ -91,8 +91,11 @@ public final class ReadOnlyExport implements ExportBackend {
     }
 
     @Override
-    public SetAttrResult setattr(Lookup at, boolean nofollow, SetAttrSpec spec) throws ErrnoException {
-        throw readOnlyFs();
+    public SetAttrResult setattr(Lookup at, boolean nofollow, SetAttrSpec spec) throws ErrnoException, StoppedException {
+        if (spec.mask() != 0) {
+            throw readOnlyFs();
+        }
+        return backend.setattr(unwrap(at), nofollow, spec);
     }
 
     @Override

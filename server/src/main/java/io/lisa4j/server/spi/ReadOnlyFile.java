@@ -7,7 +7,11 @@ import io.lisa4j.protocol.value.FsStat;
 import java.nio.ByteBuffer;
 import java.util.List;
 
-/** A file of a {@link ReadOnlyExport}: reads pass through, every mutation fails with EROFS. */
+/**
+ * A file of a {@link ReadOnlyExport}: reads pass through, and so do PWRITE, FTRUNCATE and FALLOCATE,
+ * since the export never opens a writable handle: they fail as on any handle not open for writing
+ * (PROTOCOL.md §10). FSETATTR with a non-zero mask and the xattr changes fail with EROFS.
+ */
 final class ReadOnlyFile implements BackendFile {
     private final BackendFile file;
 
@@ -45,7 +49,7 @@ final class ReadOnlyFile implements BackendFile {
 
     @Override
     public int pwrite(long offset, ByteBuffer src) throws ErrnoException {
-        throw readOnlyFs();
+        return file.pwrite(offset, src);
     }
 
     @Override
@@ -55,12 +59,12 @@ final class ReadOnlyFile implements BackendFile {
 
     @Override
     public FileAttr ftruncate(long size) throws ErrnoException {
-        throw readOnlyFs();
+        return file.ftruncate(size);
     }
 
     @Override
     public FileAttr fallocate(int mode, long offset, long length) throws ErrnoException {
-        throw readOnlyFs();
+        return file.fallocate(mode, offset, length);
     }
 
     @Override
@@ -70,7 +74,10 @@ final class ReadOnlyFile implements BackendFile {
 
     @Override
     public SetAttrResult fsetattr(SetAttrSpec spec) throws ErrnoException {
-        throw readOnlyFs();
+        if (spec.mask() != 0) {
+            throw readOnlyFs();
+        }
+        return file.fsetattr(spec);
     }
 
     @Override

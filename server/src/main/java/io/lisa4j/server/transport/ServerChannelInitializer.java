@@ -18,10 +18,12 @@ public final class ServerChannelInitializer extends ChannelInitializer<Channel> 
     private final Dispatcher dispatcher;
     private final Executor workers;
     private final ChannelGroup channels;
+    private final ServerServices services;
     private final FdChannels fdChannels = new FdChannels();
 
     public ServerChannelInitializer(TransportSecurity security, Limits limits, String serverName,
-            Dispatcher dispatcher, Executor workers, ChannelGroup channels) {
+            Dispatcher dispatcher, Executor workers, ChannelGroup channels, ServerServices services) {
+        this.services = services;
         this.security = security;
         this.limits = limits;
         this.serverName = serverName;
@@ -38,6 +40,7 @@ public final class ServerChannelInitializer extends ChannelInitializer<Channel> 
         ch.pipeline()
                 .addLast("frame-decoder", decoder)
                 .addLast("frame-encoder", FrameEncoder.INSTANCE)
-                .addLast("session", new SessionHandler(limits, serverName, dispatcher, workers, decoder, fdChannels));
+                .addLast("session", new SessionHandler(limits, serverName, dispatcher, workers, decoder, services,
+                        fdChannels));
     }
 }

@@ -16,6 +16,8 @@ import io.lisa4j.server.dispatch.Dispatcher;
 import io.lisa4j.server.dispatch.Reply;
 import io.lisa4j.server.host.sys.Sys;
 import io.lisa4j.server.log.Log;
+import io.lisa4j.server.metrics.LimitKind;
+import io.lisa4j.server.metrics.Transport;
 import io.lisa4j.server.session.Mount;
 import io.lisa4j.server.session.Session;
 import io.netty.channel.ChannelFutureListener;
@@ -23,6 +25,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.unix.UnixChannel;
 import io.netty.handler.codec.DecoderException;
+import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.util.ReferenceCountUtil;
 import java.io.IOException;
 import java.util.concurrent.Executor;
@@ -40,24 +43,30 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
     private final Executor workers;
     private final FrameDecoder decoder;
     private final Limits limits;
+    private final ServerServices services;
     private final FdChannels fdChannels;
     private Session session;
+    private RequestObserver observer;
     /** Set once this connection became another session's descriptor side-channel (§3.2). */
     private Session sideChannelOf;
 
     SessionHandler(Limits limits, String serverName, Dispatcher dispatcher, Executor workers, FrameDecoder decoder,
-            FdChannels fdChannels) {
+            ServerServices services, FdChannels fdChannels) {
         this.limits = limits;
         this.fdChannels = fdChannels;
         this.serverName = serverName;
         this.dispatcher = dispatcher;
         this.workers = workers;
         this.decoder = decoder;
+        this.services = services;
     }
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
-        session = new Session(limits, Peers.describe(ctx.channel()));
+        Transport transport = Transport.of(ctx.channel());
+        session = new Session(limits, Peers.describe(ctx.channel()), transport.tag());
+        observer = new RequestObserver(services.metrics(), transport, session.peer());
+        services.sessions().add(session);
         Log.debug("connect", "peer", session.peer());
         ctx.fireChannelActive();
     }
@@ -69,9 +78,20 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
         }
         if (session != null) {
             Log.debug("disconnect", "peer", session.peer(), "handles", session.handles().size());
+            services.sessions().remove(session);
             session.close();
         }
         ctx.fireChannelInactive();
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+        if (event instanceof SslHandshakeCompletionEvent handshake && !handshake.isSuccess()) {
+            services.metrics().tlsHandshakeFailed();
+            Log.debug("tls_handshake_failed", "peer", Peers.describe(ctx.channel()), "error",
+                    handshake.cause().getMessage());
+        }
+        ctx.fireUserEventTriggered(event);
     }
 
     @Override
@@ -81,13 +101,17 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
         } else if (msg instanceof OversizeFrame oversize) {
             Log.debug("oversize_frame", "peer", session.peer(), "request", oversize.requestId(),
                     "length", oversize.length());
-            send(ctx, oversize.requestId(), oversize.opcode(), Reply.errno(Errno.EMSGSIZE.number()));
+            Reply reply = Reply.errno(Errno.EMSGSIZE.number());
+            observer.refused(LimitKind.MESSAGE_SIZE);
+            observer.answered(oversize.opcode(), 0, null, reply, System.nanoTime());
+            send(ctx, oversize.requestId(), oversize.opcode(), reply);
         } else {
             ReferenceCountUtil.release(msg);
         }
     }
 
     private void onFrame(ChannelHandlerContext ctx, Frame frame) {
+        long start = System.nanoTime();
         int requestId = frame.requestId();
         int opcode = frame.opcode();
         if (sideChannelOf != null) {
@@ -96,6 +120,7 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
             ctx.close();
             return;
         }
+        int fsid = frame.fsid();
         if (!session.established() || opcode == Opcode.Hello) {
             try {
                 onSessionStart(ctx, frame);
@@ -113,34 +138,42 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
             refusal = Errno.ENODEV.number();
         } else if (!session.tryBegin()) {
             refusal = Errno.EAGAIN.number();
+            observer.refused(LimitKind.IN_FLIGHT);
         }
         if (refusal != 0) {
             frame.release();
-            send(ctx, requestId, opcode, Reply.errno(refusal));
+            Reply reply = Reply.errno(refusal);
+            observer.answered(opcode, fsid, mount, reply, start);
+            send(ctx, requestId, opcode, reply);
             return;
         }
+        Request request = new Request(requestId, opcode, fsid, mount, start);
         Call call = new Call(frame, session, mount, ctx.alloc());
         Action action;
         try {
             action = route.operation().decode(call);
         } catch (ErrnoException e) {
-            finish(ctx, call, requestId, opcode, Reply.errno(e.errno()));
+            finish(ctx, call, request, Reply.errno(e.errno()));
             return;
         } catch (RuntimeException e) {
             Log.debug("bad_body", "peer", session.peer(), "opcode", opcode, "error", e);
-            finish(ctx, call, requestId, opcode, Reply.errno(Errno.EBADMSG.number()));
+            finish(ctx, call, request, Reply.errno(Errno.EBADMSG.number()));
             return;
         }
         if (route.inline()) {
-            finish(ctx, call, requestId, opcode, run(action, opcode));
+            finish(ctx, call, request, run(action, opcode));
             return;
         }
         try {
-            workers.execute(() -> finish(ctx, call, requestId, opcode, run(action, opcode)));
+            workers.execute(() -> finish(ctx, call, request, run(action, opcode)));
         } catch (RejectedExecutionException e) {
-            finish(ctx, call, requestId, opcode, Reply.errno(Errno.EAGAIN.number()));
+            observer.refused(LimitKind.WORKER_QUEUE);
+            finish(ctx, call, request, Reply.errno(Errno.EAGAIN.number()));
         }
     }
+
+    /** What the reply needs, and the metrics, once the frame is released. */
+    private record Request(int id, int opcode, int fsid, Mount mount, long startNanos) {}
 
     /** HELLO, or anything sent before it (§3). */
     private void onSessionStart(ChannelHandlerContext ctx, Frame frame) {
@@ -221,10 +254,12 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
         }
     }
 
-    private void finish(ChannelHandlerContext ctx, Call call, int requestId, int opcode, Reply reply) {
+    private void finish(ChannelHandlerContext ctx, Call call, Request request, Reply reply) {
         call.close();
+        observer.answered(request.opcode(), request.fsid(), request.mount(), reply, request.startNanos());
         session.end();
-        send(ctx, requestId, opcode, reply);
+        send(ctx, request.id(), request.opcode(), reply);
+        session.answered();
     }
 
     private void send(ChannelHandlerContext ctx, int requestId, int opcode, Reply reply) {
