@@ -18,7 +18,11 @@ import io.lisa4j.client.RemoteFile;
 import io.lisa4j.client.RemoteFs;
 import io.lisa4j.client.Session;
 import io.lisa4j.client.WriteResult;
+import io.lisa4j.protocol.Errno;
 import io.lisa4j.protocol.ProtocolConstants;
+import io.lisa4j.protocol.fb.Opcode;
+import io.lisa4j.protocol.fd.FdPassing;
+import io.lisa4j.protocol.message.RequestBodies;
 import io.lisa4j.server.ListenAddress;
 import io.lisa4j.server.LisaServer;
 import io.lisa4j.server.ServerConfig;
@@ -26,6 +30,7 @@ import io.lisa4j.server.spi.ExportSpec;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -142,7 +147,9 @@ class FdDonationTest {
     void closeReleasesTheDonatedAndTheServerDescriptor() throws IOException {
         try (Session s = unix(DONATING)) {
             RemoteFs fs = s.mount("data");
-            fs.stat("blob");
+            // One donated open and close first, so that classes (and the jars they load from, which
+            // the JDK keeps open) are in place before the count.
+            fs.open("blob", O_RDONLY).close();
             long baseline = openFds();
             RemoteFile f = fs.open("blob", O_RDONLY);
             assertTrue(f.donated());
@@ -152,6 +159,25 @@ class FdDonationTest {
             f.close();
             assertEquals(rpcs + 1, s.rpcCounter().total(), "one CLOSE RPC");
             assertEquals(baseline, openFds());
+        }
+    }
+
+    @Test
+    void aSideChannelWithAnUnknownTokenIsRefused() throws Exception {
+        int fd = FdPassing.connectUnix(socket.toString());
+        try {
+            ByteBuffer body = RequestBodies.fdChannel(new byte[16]);
+            ByteBuffer frame = ByteBuffer.allocate(ProtocolConstants.HEADER_SIZE + body.remaining())
+                    .order(ByteOrder.LITTLE_ENDIAN);
+            frame.putInt(ProtocolConstants.HEADER_AFTER_LENGTH + body.remaining()).putInt(1)
+                    .putShort((short) Opcode.FdChannel).putShort((short) 0).putInt(0).putInt(body.remaining())
+                    .put(body);
+            FdPassing.sendAll(fd, frame.array());
+            ByteBuffer reply = ByteBuffer.wrap(FdPassing.receiveExactly(fd, ProtocolConstants.HEADER_SIZE))
+                    .order(ByteOrder.LITTLE_ENDIAN);
+            assertEquals(Errno.EACCES.number(), reply.getInt(12));
+        } finally {
+            FdPassing.close(fd);
         }
     }
 

@@ -49,6 +49,8 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
     private RequestObserver observer;
     /** Set once this connection became another session's descriptor side-channel (§3.2). */
     private Session sideChannelOf;
+    /** Whether that session took this connection's socket (so closing it must detach it). */
+    private boolean sideChannelAttached;
 
     SessionHandler(Limits limits, String serverName, Dispatcher dispatcher, Executor workers, FrameDecoder decoder,
             ServerServices services, FdChannels fdChannels) {
@@ -73,7 +75,7 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        if (sideChannelOf != null) {
+        if (sideChannelAttached) {
             sideChannelOf.donation().detach();
         }
         if (session != null) {
@@ -234,7 +236,8 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
             } catch (ErrnoException e) {
                 dup = -1;
             }
-            if (dup < 0 || !attachTo.donation().attach(dup, () -> ctx.channel().close())) {
+            sideChannelAttached = dup >= 0 && attachTo.donation().attach(dup, () -> ctx.channel().close());
+            if (!sideChannelAttached) {
                 ctx.close();
             }
         });
