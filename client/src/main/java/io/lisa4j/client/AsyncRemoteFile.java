@@ -51,7 +51,7 @@ public final class AsyncRemoteFile {
     }
 
     /**
-     * Whether the server donated the host descriptor (PROTOCOL.md §3.2): then pread, pwrite and
+     * Whether the server donated the host descriptor (PROTOCOL.md §3.3): then pread, pwrite and
      * {@link #size()} run in this process with no RPC, and complete before they return.
      */
     public boolean donated() {

@@ -147,7 +147,7 @@ public final class AsyncRemoteFs {
     /**
      * open(2) with Linux flags (ProtocolConstants.O_*); {@code mode} applies when O_CREAT creates.
      * On a Unix socket with FD_DONATION, the server also hands over the host descriptor of a
-     * regular file, and the file's pread, pwrite and size then run locally (PROTOCOL.md §3.2).
+     * regular file, and the file's pread, pwrite and size then run locally (PROTOCOL.md §3.3).
      */
     public CompletableFuture<RemoteFile> open(RemotePath path, int flags, int mode) {
         FdChannel fds = connection.fdChannel();

@@ -7,6 +7,9 @@ import io.lisa4j.protocol.codec.Frame;
 import io.lisa4j.protocol.codec.FrameDecoder;
 import io.lisa4j.protocol.codec.OutboundFrame;
 import io.lisa4j.protocol.codec.OversizeFrame;
+import io.lisa4j.protocol.value.Credentials;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -30,6 +33,7 @@ final class Connection {
     private final InFlightLimiter limiter = new InFlightLimiter();
     private final RpcCounter counter = new RpcCounter();
     private volatile int maxMessageSize = ProtocolConstants.PRE_HANDSHAKE_MAX_MESSAGE;
+    private volatile byte[] actAs;
     private volatile ErrnoException closedCause;
     private volatile FdChannel fdChannel;
 
@@ -42,13 +46,22 @@ final class Connection {
     }
 
     /** Applies what the handshake settled to every later frame, in both directions. */
+    /** From now on every request carries {@code caller}'s credentials block (§3.2). */
+    void actAs(Credentials caller) {
+        ByteBuf block = Unpooled.buffer(caller.encodedLength());
+        caller.write(block);
+        byte[] bytes = new byte[block.readableBytes()];
+        block.readBytes(bytes);
+        actAs = bytes;
+    }
+
     void applyNegotiated(int negotiatedMaxMessage, int maxInFlight) {
         maxMessageSize = negotiatedMaxMessage;
         decoder.setMaxMessageSize(negotiatedMaxMessage);
         limiter.setLimit(maxInFlight);
     }
 
-    /** The descriptor side-channel, once HELLO negotiated FD_DONATION (PROTOCOL.md §3.2). */
+    /** The descriptor side-channel, once HELLO negotiated FD_DONATION (PROTOCOL.md §3.3). */
     void attachFdChannel(FdChannel channel) {
         this.fdChannel = channel;
         this.channel.closeFuture().addListener(f -> channel.close());
@@ -108,7 +121,11 @@ final class Connection {
         }
         Call<?> call = p.call();
         counter.record(call.opcode());
-        OutboundFrame frame = new OutboundFrame(id, call.opcode(), 0, call.fsid(), call.body(), call.data());
+        byte[] prefix = actAs;
+        OutboundFrame frame = prefix == null
+                ? new OutboundFrame(id, call.opcode(), 0, call.fsid(), call.body(), call.data())
+                : new OutboundFrame(id, call.opcode(), ProtocolConstants.FLAG_CREDENTIALS, call.fsid(), call.body(),
+                        Unpooled.wrappedBuffer(Unpooled.wrappedBuffer(prefix), call.data()));
         channel.writeAndFlush(frame).addListener(written -> {
             if (!written.isSuccess()) {
                 ErrnoException e = new ErrnoException(Errno.ENOTCONN, "send failed");

@@ -15,6 +15,7 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.epoll.EpollDomainSocketChannel;
 import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollSocketChannel;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -59,8 +60,31 @@ final class Connector {
             throw failure;
         }
         Channel channel = connected.channel();
+        awaitTls(channel, endpoint);
         Connection connection = new Connection(channel, channel.pipeline().get(FrameDecoder.class));
         channel.pipeline().addLast("replies", connection.replyHandler());
         return connection;
+    }
+
+    /** With TLS, nothing is sent before the handshake succeeded; a refused handshake is EACCES. */
+    private static void awaitTls(Channel channel, Endpoint endpoint) throws IOException {
+        SslHandler tls = channel.pipeline().get(SslHandler.class);
+        if (tls == null) {
+            return;
+        }
+        var handshake = tls.handshakeFuture();
+        try {
+            handshake.await();
+        } catch (InterruptedException e) {
+            channel.close();
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted during the TLS handshake with " + endpoint);
+        }
+        if (!handshake.isSuccess()) {
+            channel.close();
+            ErrnoException failure = new ErrnoException(Errno.EACCES, "TLS handshake with " + endpoint + " failed");
+            failure.initCause(handshake.cause());
+            throw failure;
+        }
     }
 }

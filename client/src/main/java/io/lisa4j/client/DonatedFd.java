@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A host descriptor the server donated with OPEN (PROTOCOL.md §3.2), used in this process for
+ * A host descriptor the server donated with OPEN (PROTOCOL.md §3.3), used in this process for
  * pread, pwrite and size with no RPC. Counted references keep the number open while a call uses
  * it, so a close racing with a read can never make the read act on a recycled descriptor.
  */

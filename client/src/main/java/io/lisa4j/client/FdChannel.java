@@ -13,7 +13,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The client end of the descriptor side-channel (PROTOCOL.md §3.2): a second, blocking Unix
+ * The client end of the descriptor side-channel (PROTOCOL.md §3.3): a second, blocking Unix
  * socket to the server, attached to the session with the token HELLO returned, on which the
  * server sends one SCM_RIGHTS record per donated descriptor. The server sends a record before the
  * OPEN reply it belongs to, so when a reply says "donated", its record is already queued here and

@@ -22,7 +22,7 @@ import java.net.URI;
 public final class Lisa4jClient {
     private Lisa4jClient() {}
 
-    /** {@code unix:/path/to/socket} or {@code tcp:host:port}. */
+    /** {@code unix:/path/to/socket}; {@code tcp:host:port} needs {@link ClientOptions#withTls}. */
     public static Session connect(String endpoint) throws IOException {
         return connect(URI.create(endpoint));
     }
@@ -33,12 +33,18 @@ public final class Lisa4jClient {
 
     public static Session connect(URI endpoint, ClientOptions options) throws IOException {
         Endpoint where = Endpoint.parse(endpoint);
-        Connection connection = Connector.connect(where, ChannelSecurity.PLAINTEXT);
+        Connection connection = Connector.connect(where, ChannelSecurity.of(where, options));
         try {
             boolean donation = options.fdDonation() && where instanceof Endpoint.Unix;
             HelloResult hello = handshake(connection, options, donation ? ProtocolConstants.FEATURE_FD_DONATION : 0);
             Negotiated n = hello.negotiated();
             connection.applyNegotiated(n.maxMessageSize(), n.maxInFlight());
+            if (options.credentials() != null) {
+                if ((n.features() & ProtocolConstants.FEATURE_CREDENTIALS) == 0) {
+                    throw new ErrnoException(Errno.EOPNOTSUPP, "the server does not take caller credentials");
+                }
+                connection.actAs(options.credentials());
+            }
             if (donation && hello.fdChannelToken() != null && where instanceof Endpoint.Unix unix) {
                 connection.attachFdChannel(FdChannel.attach(unix.socket(), hello.fdChannelToken()));
             }
@@ -53,7 +59,8 @@ public final class Lisa4jClient {
     private static HelloResult handshake(Connection connection, ClientOptions options, long features)
             throws IOException {
         Call<HelloResult> hello = new Call<>(Opcode.Hello, ProtocolConstants.NO_FSID,
-                RequestBodies.hello(ProtocolConstants.VERSION, ProtocolConstants.VERSION, features,
+                RequestBodies.hello(ProtocolConstants.VERSION, ProtocolConstants.VERSION,
+                        features | (options.credentials() == null ? 0 : ProtocolConstants.FEATURE_CREDENTIALS),
                         options.maxMessageSize(), options.clientName()),
                 HelloResult::decode);
         HelloResult result = Blocking.await(connection, connection.submit(hello));

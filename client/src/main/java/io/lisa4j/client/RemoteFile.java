@@ -52,7 +52,7 @@ public final class RemoteFile implements AutoCloseable {
         return Blocking.await(async.fs().connection(), call);
     }
 
-    /** Whether reads, writes and size run locally on a donated host descriptor (PROTOCOL.md §3.2). */
+    /** Whether reads, writes and size run locally on a donated host descriptor (PROTOCOL.md §3.3). */
     public boolean donated() {
         return async.donated();
     }
@@ -81,7 +81,7 @@ public final class RemoteFile implements AutoCloseable {
     }
 
     public ReadCount pread(long offset, ByteBuffer dst) throws IOException {
-        // A donated descriptor needs no future: this is the local-speed path (PROTOCOL.md §3.2).
+        // A donated descriptor needs no future: this is the local-speed path (PROTOCOL.md §3.3).
         return async.donated() ? async.preadLocally(offset, dst) : await(async.pread(offset, dst));
     }
 

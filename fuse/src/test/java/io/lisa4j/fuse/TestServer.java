@@ -3,6 +3,8 @@ package io.lisa4j.fuse;
 import io.lisa4j.server.ListenAddress;
 import io.lisa4j.server.LisaServer;
 import io.lisa4j.server.ServerConfig;
+import io.lisa4j.server.security.ExportPolicy;
+import io.lisa4j.server.security.SecurityConfig;
 import io.lisa4j.server.spi.ExportSpec;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,8 +26,11 @@ final class TestServer implements AutoCloseable {
 
     static TestServer start(Path exportDir, Path socket) throws IOException {
         Files.createDirectories(exportDir);
+        // The POSIX comparison includes setuid and security.* semantics, which exports refuse by default.
         ServerConfig config = ServerConfig.of(List.of(new ListenAddress.Unix(socket)),
-                List.of(ExportSpec.host(EXPORT, exportDir.toString(), false)));
+                List.of(ExportSpec.host(EXPORT, exportDir.toString(), false)))
+                .withSecurity(SecurityConfig.defaults()
+                        .withPolicy(EXPORT, ExportPolicy.DEFAULT.withSetId().withSecurityXattrs()));
         return new TestServer(LisaServer.start(config), socket);
     }
 

@@ -9,6 +9,7 @@ import io.lisa4j.server.LisaServer;
 import io.lisa4j.server.ServerConfig;
 import io.lisa4j.server.Workers;
 import io.lisa4j.server.export.ExportRegistry;
+import io.lisa4j.server.security.SecurityConfig;
 import io.lisa4j.server.spi.ExportSpec;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -57,11 +58,13 @@ final class Fixture implements AutoCloseable {
         ServerConfig config = ServerConfig.of(
                 List.of(new ListenAddress.Unix(socket), new ListenAddress.Tcp("127.0.0.1", 0)),
                 List.of(ExportSpec.host(EXPORT, exportDir.toString(), false)))
-                .withWorkers(poolThreads, ServerConfig.DEFAULT_WORKER_QUEUE);
+                .withWorkers(poolThreads, ServerConfig.DEFAULT_WORKER_QUEUE)
+                .withSecurity(SecurityConfig.defaults().withInsecureTcp());
         server = LisaServer.start(config, ExportRegistry.open(config.exports()), workers);
         Session u = Lisa4jClient.connect(URI.create("unix:" + socket), ClientOptions.DEFAULTS);
         Session d = Lisa4jClient.connect(URI.create("unix:" + socket), ClientOptions.DEFAULTS.withFdDonation(true));
-        Session t = Lisa4jClient.connect(URI.create("tcp:127.0.0.1:" + server.tcpPort()), ClientOptions.DEFAULTS);
+        Session t = Lisa4jClient.connect(URI.create("tcp:127.0.0.1:" + server.tcpPort()),
+                ClientOptions.DEFAULTS.withInsecurePlaintextTcp());
         sessions = List.of(u, d, t);
         unix = u.mount(EXPORT);
         donating = d.mount(EXPORT);

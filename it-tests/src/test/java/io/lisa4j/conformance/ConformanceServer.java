@@ -3,6 +3,7 @@ package io.lisa4j.conformance;
 import io.lisa4j.server.ListenAddress;
 import io.lisa4j.server.LisaServer;
 import io.lisa4j.server.ServerConfig;
+import io.lisa4j.server.security.SecurityConfig;
 import io.lisa4j.server.spi.ExportSpec;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -39,7 +40,9 @@ final class ConformanceServer implements AutoCloseable {
                 List.of(new ListenAddress.Unix(socket), new ListenAddress.Tcp("127.0.0.1", 0)),
                 List.of(new ExportSpec(SCRATCH, kind, scratch.toString(), false, Map.of()),
                         ExportSpec.host(RO, ro.toString(), true),
-                        ExportSpec.host(SECOND, second.toString(), false)));
+                        ExportSpec.host(SECOND, second.toString(), false)))
+                // The suite's raw wire client speaks plaintext, so TCP is opened insecurely on purpose.
+                .withSecurity(SecurityConfig.defaults().withInsecureTcp());
         return new ConformanceServer(scratch, socket, LisaServer.start(config));
     }
 

@@ -26,6 +26,7 @@ import io.lisa4j.protocol.message.RequestBodies;
 import io.lisa4j.server.ListenAddress;
 import io.lisa4j.server.LisaServer;
 import io.lisa4j.server.ServerConfig;
+import io.lisa4j.server.security.SecurityConfig;
 import io.lisa4j.server.spi.ExportSpec;
 import java.io.IOException;
 import java.net.URI;
@@ -41,7 +42,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Host descriptor donation over the Unix socket's side-channel (PROTOCOL.md §3.2), end to end. */
+/** Host descriptor donation over the Unix socket's side-channel (PROTOCOL.md §3.3), end to end. */
 class FdDonationTest {
     private static final ClientOptions DONATING = ClientOptions.DEFAULTS.withFdDonation(true);
 
@@ -64,7 +65,8 @@ class FdDonationTest {
         server = LisaServer.start(ServerConfig.of(
                 List.of(new ListenAddress.Unix(socket), new ListenAddress.Tcp("127.0.0.1", 0)),
                 List.of(ExportSpec.host("data", exportDir.toString(), false),
-                        ExportSpec.host("ro", exportDir.toString(), true))));
+                        ExportSpec.host("ro", exportDir.toString(), true)))
+                .withSecurity(SecurityConfig.defaults().withInsecureTcp()));
     }
 
     @AfterEach
@@ -125,7 +127,8 @@ class FdDonationTest {
 
     @Test
     void noDonationOverTcpForDirectoriesOPathOrReadOnlyExports() throws IOException {
-        try (Session tcp = Lisa4jClient.connect(URI.create("tcp:127.0.0.1:" + server.tcpPort()), DONATING)) {
+        try (Session tcp = Lisa4jClient.connect(URI.create("tcp:127.0.0.1:" + server.tcpPort()),
+                DONATING.withInsecurePlaintextTcp())) {
             assertEquals(0, tcp.negotiated().features() & ProtocolConstants.FEATURE_FD_DONATION);
             try (RemoteFile f = tcp.mount("data").open("blob", O_RDONLY)) {
                 assertFalse(f.donated());

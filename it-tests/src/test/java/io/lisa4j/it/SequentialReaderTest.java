@@ -34,7 +34,7 @@ class SequentialReaderTest {
             new Random(chunk).nextBytes(content);
             Files.write(server.exportDir.resolve("f"), content);
             try (Session s = Lisa4jClient.connect(URI.create(server.endpoint(transport)),
-                    ClientOptions.DEFAULTS.withFdDonation(donate));
+                    ClientOptions.DEFAULTS.withTls(server.clientTls()).withFdDonation(donate));
                     RemoteFile f = s.mount(InProcessServer.EXPORT).open("f", O_RDONLY)) {
                 assertEquals(donate, f.donated());
                 long preads = s.rpcCounter().count(Opcode.Pread);

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.lisa4j.client.Lisa4jClient;
 import io.lisa4j.client.RawCalls;
 import io.lisa4j.client.ReadResult;
 import io.lisa4j.client.RemoteFile;
@@ -51,7 +50,7 @@ class SessionEndToEndTest {
 
     private RemoteFs connect(Transport transport) throws Exception {
         server = InProcessServer.start(temp);
-        session = Lisa4jClient.connect(server.endpoint(transport));
+        session = server.connect(transport);
         return session.mount(InProcessServer.EXPORT);
     }
 

@@ -36,6 +36,10 @@ public final class ProtocolConstants {
     public static final long FEATURE_FD_DONATION = 1L;
     /** Requests may carry caller credentials for the server to assume. */
     public static final long FEATURE_CREDENTIALS = 1L << 1;
+    /** Request header flag: the data section starts with a credentials block (needs FEATURE_CREDENTIALS). */
+    public static final int FLAG_CREDENTIALS = 1;
+    /** Most supplementary groups a credentials block may carry. */
+    public static final int MAX_CREDENTIAL_GROUPS = 64;
 
     // Limits every server enforces at least this strictly.
     public static final int MAX_NAME_LENGTH = 255;

@@ -5,9 +5,15 @@ import io.lisa4j.server.export.ExportRegistry;
 import io.lisa4j.server.log.Log;
 import io.lisa4j.server.metrics.OpsHttpServer;
 import io.lisa4j.server.metrics.ServerMetrics;
+import io.lisa4j.server.security.Quota;
+import io.lisa4j.server.security.SecurityConfig;
+import io.lisa4j.server.security.ThreadCredentials;
 import io.lisa4j.server.session.LiveSessions;
+import io.lisa4j.server.transport.ConnectionSettings;
+import io.lisa4j.server.transport.ExportGate;
 import io.lisa4j.server.transport.ServerServices;
 import io.lisa4j.server.transport.ServerChannelInitializer;
+import io.lisa4j.server.transport.TlsTransport;
 import io.lisa4j.server.transport.TransportSecurity;
 import io.lisa4j.server.transport.UnixSocketFile;
 import io.netty.bootstrap.ServerBootstrap;
@@ -16,6 +22,7 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollDomainSocketChannel;
 import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerDomainSocketChannel;
 import io.netty.channel.epoll.EpollServerSocketChannel;
@@ -100,11 +107,22 @@ public final class LisaServer implements AutoCloseable {
         Epoll.ensureAvailability();
         LisaServer server = new LisaServer(config, ops, exports, mode);
         try {
-            Dispatcher dispatcher = new Dispatcher(exports);
+            SecurityConfig security = config.security();
+            Dispatcher dispatcher = new Dispatcher(exports, security.access());
+            Quota connections = new Quota(security.limits().maxConnections());
+            ExportGate gate = new ExportGate(security.policies());
+            if (gate.anyDelegation() && ThreadCredentials.fsuid() != 0) {
+                throw new IllegalArgumentException("credential delegation needs the server to run as root");
+            }
             ServerServices services = new ServerServices(server.metrics, server.sessions);
+            ConnectionSettings settings = new ConnectionSettings(config.limits(), config.serverName(),
+                    security.limits(), new Quota(security.limits().maxServerHandles()), gate, services);
+            TransportSecurity tcpSecurity = tcpSecurity(config);
             for (ListenAddress address : config.listen()) {
-                server.listen(address, new ServerChannelInitializer(TransportSecurity.PLAINTEXT, config.limits(),
-                        config.serverName(), dispatcher, server.workers, server.channels, services));
+                TransportSecurity transport = address instanceof ListenAddress.Tcp ? tcpSecurity
+                        : TransportSecurity.PLAINTEXT;
+                server.listen(address, new ServerChannelInitializer(transport, settings, dispatcher, server.workers,
+                        server.channels, connections), security.socketMode());
             }
             if (ops.metrics() != null) {
                 server.http = OpsHttpServer.start(ops.metrics(), server.loops, server.metrics::scrape,
@@ -117,7 +135,28 @@ public final class LisaServer implements AutoCloseable {
         return server;
     }
 
-    private void listen(ListenAddress address, ServerChannelInitializer initializer) throws IOException {
+    /**
+     * TCP carries TLS 1.3 with client certificates; plaintext only when the operator asked for it
+     * in so many words.
+     */
+    private static TransportSecurity tcpSecurity(ServerConfig config) throws IOException {
+        SecurityConfig security = config.security();
+        boolean anyTcp = config.listen().stream().anyMatch(a -> a instanceof ListenAddress.Tcp);
+        if (!anyTcp) {
+            return TransportSecurity.PLAINTEXT;
+        }
+        if (security.tls() != null) {
+            return TlsTransport.load(security.tls(), security.limits().handshakeTimeout());
+        }
+        if (security.insecureTcp()) {
+            Log.warn("insecure_tcp", "detail", "TCP listeners accept unauthenticated plaintext clients");
+            return TransportSecurity.PLAINTEXT;
+        }
+        throw new IllegalArgumentException("a TCP listener needs TLS key material (or an explicit insecure opt-in)");
+    }
+
+    private void listen(ListenAddress address, ServerChannelInitializer initializer, int socketMode)
+            throws IOException {
         ServerBootstrap bootstrap = new ServerBootstrap().group(loops).childHandler(initializer);
         Channel channel;
         switch (address) {
@@ -126,8 +165,17 @@ public final class LisaServer implements AutoCloseable {
                 channel = bind(bootstrap.channel(EpollServerDomainSocketChannel.class),
                         new DomainSocketAddress(unix.path().toString()), address);
                 listeners.add(channel);
-                UnixSocketFile.restrict(unix.path());
+                UnixSocketFile.restrict(unix.path(), socketMode);
                 bound.add(unix);
+            }
+            case ListenAddress.Inherited inherited -> {
+                channel = new EpollDomainSocketChannel(inherited.fd());
+                channel.pipeline().addLast(initializer);
+                var registered = loops.register(channel).awaitUninterruptibly();
+                if (!registered.isSuccess()) {
+                    throw new IOException("cannot serve inherited fd " + inherited.fd(), registered.cause());
+                }
+                bound.add(inherited);
             }
             case ListenAddress.Tcp tcp -> {
                 channel = bind(bootstrap.channel(EpollServerSocketChannel.class)

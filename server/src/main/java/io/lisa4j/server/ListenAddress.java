@@ -24,6 +24,23 @@ public sealed interface ListenAddress {
         }
     }
 
+    /**
+     * An already-connected Unix socket handed over by a launcher (the other end of a
+     * {@code socketpair(2)}): served as one connection, with no listening socket at all.
+     */
+    record Inherited(int fd) implements ListenAddress {
+        public Inherited {
+            if (fd < 0) {
+                throw new IllegalArgumentException("bad fd " + fd);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "fd:" + fd;
+        }
+    }
+
     static ListenAddress parse(String spec) {
         if (spec.startsWith("unix:")) {
             String path = spec.substring(5);

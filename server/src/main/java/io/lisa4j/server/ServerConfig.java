@@ -1,5 +1,6 @@
 package io.lisa4j.server;
 
+import io.lisa4j.server.security.SecurityConfig;
 import io.lisa4j.server.spi.ExportSpec;
 import java.util.List;
 
@@ -14,31 +15,38 @@ public record ServerConfig(
         int workerThreads,
         int workerQueue,
         int ioThreads,
-        String serverName) {
+        String serverName,
+        SecurityConfig security) {
     public static final int DEFAULT_WORKERS = Math.max(8, 4 * Runtime.getRuntime().availableProcessors());
     public static final int DEFAULT_WORKER_QUEUE = 16_384;
 
     public ServerConfig {
         listen = List.copyOf(listen);
         exports = List.copyOf(exports);
+        security = security == null ? SecurityConfig.defaults() : security;
         if (workerThreads < 1 || workerQueue < 1 || ioThreads < 0) {
             throw new IllegalArgumentException("worker threads and queue must be positive, io threads not negative");
         }
     }
 
     public static ServerConfig of(List<ListenAddress> listen, List<ExportSpec> exports) {
-        return new ServerConfig(listen, exports, Limits.DEFAULT, DEFAULT_WORKERS, DEFAULT_WORKER_QUEUE, 0, "lisa4j");
+        return new ServerConfig(listen, exports, Limits.DEFAULT, DEFAULT_WORKERS, DEFAULT_WORKER_QUEUE, 0, "lisa4j",
+                SecurityConfig.defaults());
     }
 
     public ServerConfig withLimits(Limits value) {
-        return new ServerConfig(listen, exports, value, workerThreads, workerQueue, ioThreads, serverName);
+        return new ServerConfig(listen, exports, value, workerThreads, workerQueue, ioThreads, serverName, security);
     }
 
     public ServerConfig withWorkers(int threads, int queue) {
-        return new ServerConfig(listen, exports, limits, threads, queue, ioThreads, serverName);
+        return new ServerConfig(listen, exports, limits, threads, queue, ioThreads, serverName, security);
+    }
+
+    public ServerConfig withSecurity(SecurityConfig value) {
+        return new ServerConfig(listen, exports, limits, workerThreads, workerQueue, ioThreads, serverName, value);
     }
 
     public ServerConfig withIoThreads(int value) {
-        return new ServerConfig(listen, exports, limits, workerThreads, workerQueue, value, serverName);
+        return new ServerConfig(listen, exports, limits, workerThreads, workerQueue, value, serverName, security);
     }
 }

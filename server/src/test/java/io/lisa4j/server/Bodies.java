@@ -20,6 +20,11 @@ import java.util.List;
 final class Bodies {
     private Bodies() {}
 
+    /** A PathSpec from the export root for "a/b/c". */
+    static io.lisa4j.protocol.value.PathSpec spec(String path, io.lisa4j.protocol.value.ResolveMode mode) {
+        return new io.lisa4j.protocol.value.PathSpec(0, WireValues.split(path), mode);
+    }
+
     static ByteBuffer hello(int minVersion, int maxVersion, long features, long maxMessage) {
         FlatBufferBuilder b = new FlatBufferBuilder(64);
         int name = b.createString("raw-test");

@@ -14,15 +14,16 @@ import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.channels.ByteChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
 
 /** Speaks raw frames over a blocking socket, so tests see exactly what the server sends. */
 final class RawClient implements AutoCloseable {
-    private final SocketChannel channel;
+    private final ByteChannel channel;
     private int nextId = 1;
 
-    private RawClient(SocketChannel channel) {
+    RawClient(ByteChannel channel) {
         this.channel = channel;
     }
 
@@ -47,12 +48,16 @@ final class RawClient implements AutoCloseable {
     }
 
     void send(int requestId, int opcode, int fsid, ByteBuffer body, byte[] data) throws IOException {
+        send(requestId, opcode, 0, fsid, body, data);
+    }
+
+    void send(int requestId, int opcode, int flags, int fsid, ByteBuffer body, byte[] data) throws IOException {
         int bodyLength = body == null ? 0 : body.remaining();
         int dataLength = data == null ? 0 : data.length;
         ByteBuffer frame = ByteBuffer.allocate(ProtocolConstants.HEADER_SIZE + bodyLength + dataLength)
                 .order(ByteOrder.LITTLE_ENDIAN);
         frame.putInt(ProtocolConstants.HEADER_AFTER_LENGTH + bodyLength + dataLength).putInt(requestId)
-                .putShort((short) opcode).putShort((short) 0).putInt(fsid).putInt(bodyLength);
+                .putShort((short) opcode).putShort((short) flags).putInt(fsid).putInt(bodyLength);
         if (body != null) {
             frame.put(body.duplicate());
         }
@@ -88,8 +93,12 @@ final class RawClient implements AutoCloseable {
     }
 
     RawReply call(int opcode, int fsid, ByteBuffer body, byte[] data) throws IOException {
+        return call(opcode, 0, fsid, body, data);
+    }
+
+    RawReply call(int opcode, int flags, int fsid, ByteBuffer body, byte[] data) throws IOException {
         int id = nextId();
-        send(id, opcode, fsid, body, data);
+        send(id, opcode, flags, fsid, body, data);
         RawReply reply = receive();
         assertEquals(id, reply.requestId(), "request id echoed");
         assertEquals(opcode, reply.opcode(), "opcode echoed");

@@ -1,12 +1,16 @@
 package io.lisa4j.server;
 
 import io.lisa4j.server.export.ExportRegistry;
+import io.lisa4j.server.security.SecurityConfig;
 import io.lisa4j.server.spi.ExportSpec;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
-/** A real server on a Unix socket in a temporary directory and on an ephemeral loopback TCP port. */
+/**
+ * A real server on a Unix socket in a temporary directory and on an ephemeral loopback TCP port
+ * (plaintext, by explicit opt-in: these tests are about the protocol; TlsTest covers TLS).
+ */
 final class TestServer implements AutoCloseable {
     enum Transport { UNIX, TCP }
 
@@ -22,7 +26,8 @@ final class TestServer implements AutoCloseable {
         Path socket = dir.resolve("lisa4j.sock");
         ServerConfig config = ServerConfig.of(
                         List.of(new ListenAddress.Unix(socket), new ListenAddress.Tcp("127.0.0.1", 0)), exports)
-                .withLimits(limits).withWorkers(4, 64).withIoThreads(1);
+                .withLimits(limits).withWorkers(4, 64).withIoThreads(1)
+                .withSecurity(SecurityConfig.defaults().withInsecureTcp());
         return new TestServer(LisaServer.start(config, ExportRegistry.open(exports)), socket);
     }
 

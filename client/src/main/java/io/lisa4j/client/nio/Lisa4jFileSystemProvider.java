@@ -45,8 +45,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * Each file system is one session with the export mounted; closing it closes the session.
  *
  * <p>{@code env} keys: {@value #CLIENT_NAME} (String), {@value #MAX_MESSAGE_SIZE} (Integer),
- * {@value #UMASK} (Integer, or an octal String; default this process's umask). Keys beginning
- * with {@code tls.} are reserved for TLS and refused until the client speaks it.
+ * {@value #UMASK} (Integer, or an octal String; default this process's umask); for
+ * {@code lisa4j+tcp}, {@value #TLS_CA}, {@value #TLS_CERT} and {@value #TLS_KEY} (PEM file paths,
+ * all three) or {@value #INSECURE_PLAINTEXT_TCP} {@code true}.
  *
  * <p>Each NIO call costs as few RPCs as the protocol allows: readAttributes one STAT (none for an
  * entry a directory stream has just listed), newByteChannel one OPEN, delete of a file one UNLINK.
@@ -55,6 +56,14 @@ public abstract sealed class Lisa4jFileSystemProvider extends FileSystemProvider
     public static final String CLIENT_NAME = "clientName";
     public static final String MAX_MESSAGE_SIZE = "maxMessageSize";
     public static final String UMASK = "umask";
+    /** PEM file of the CA that signed the server's certificate (lisa4j+tcp). */
+    public static final String TLS_CA = "tls.ca";
+    /** PEM file of this client's certificate. */
+    public static final String TLS_CERT = "tls.cert";
+    /** PEM file of this client's private key. */
+    public static final String TLS_KEY = "tls.key";
+    /** {@code true}: plaintext TCP, for a server started with --insecure-tcp. */
+    public static final String INSECURE_PLAINTEXT_TCP = "insecurePlaintextTcp";
 
     /** The provider of {@code lisa4j+unix:} URIs. */
     public static final class Unix extends Lisa4jFileSystemProvider {

@@ -1,7 +1,6 @@
 package io.lisa4j.conformance.run;
 
 import io.lisa4j.client.DirBatch;
-import io.lisa4j.client.Lisa4jClient;
 import io.lisa4j.client.RemoteFile;
 import io.lisa4j.client.RemoteFs;
 import io.lisa4j.client.RemotePath;
@@ -182,7 +181,7 @@ public final class CaseEnv implements AutoCloseable {
 
     /** A fresh SDK connection. */
     public Session newSession() throws IOException {
-        return track(Lisa4jClient.connect(target().endpoint()));
+        return track(SdkConnections.open(target().endpoint()));
     }
 
     /** The read-only export, on the shared session; skips without --ro-export. */

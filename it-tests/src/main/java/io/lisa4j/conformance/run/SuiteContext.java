@@ -1,6 +1,5 @@
 package io.lisa4j.conformance.run;
 
-import io.lisa4j.client.Lisa4jClient;
 import io.lisa4j.client.RemoteFs;
 import io.lisa4j.client.Session;
 import java.io.IOException;
@@ -29,7 +28,7 @@ final class SuiteContext implements AutoCloseable {
     }
 
     static SuiteContext open(Target target) throws IOException {
-        Session session = Lisa4jClient.connect(target.endpoint());
+        Session session = SdkConnections.open(target.endpoint());
         try {
             RemoteFs fs = session.mount(target.export());
             String runRoot = "lisa4j-conformance-" + ProcessHandle.current().pid() + "-" + Long.toHexString(System.nanoTime());

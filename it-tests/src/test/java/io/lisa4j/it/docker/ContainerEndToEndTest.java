@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.lisa4j.client.ClientOptions;
 import io.lisa4j.client.Lisa4jClient;
 import io.lisa4j.client.RemoteFile;
 import io.lisa4j.client.RemoteFs;
@@ -44,9 +45,9 @@ class ContainerEndToEndTest {
 
     @BeforeAll
     static void start() throws Exception {
-        // TCP here is plaintext: mutual TLS for the container's TCP listener comes with the transport's TLS.
+        // TCP here is plaintext, by explicit opt-in on both sides; mutual TLS is covered by the security tests.
         daemon = DaemonContainer.start(shared, "--listen", "unix:/run/lisa4j/lisa4j.sock",
-                "--listen", "tcp:0.0.0.0:" + DaemonContainer.TCP_PORT);
+                "--listen", "tcp:0.0.0.0:" + DaemonContainer.TCP_PORT, "--insecure-tcp");
         Files.writeString(daemon.export.resolve("hello.txt"), "hello from the host\n");
     }
 
@@ -67,7 +68,8 @@ class ContainerEndToEndTest {
 
     @Test
     void sdkOverTcp() throws Exception {
-        try (Session session = Lisa4jClient.connect(daemon.tcpEndpoint())) {
+        try (Session session = Lisa4jClient.connect(URI.create(daemon.tcpEndpoint()),
+                ClientOptions.DEFAULTS.withInsecurePlaintextTcp())) {
             exerciseExport(session.mount("export"), "via-tcp.txt");
         }
     }

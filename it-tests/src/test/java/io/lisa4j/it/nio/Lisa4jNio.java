@@ -1,6 +1,7 @@
 package io.lisa4j.it.nio;
 
 import io.lisa4j.it.InProcessServer;
+import io.lisa4j.tls.TlsFiles;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.FileSystem;
@@ -24,8 +25,11 @@ final class Lisa4jNio implements AutoCloseable {
     static Lisa4jNio start(Path temp, InProcessServer.Transport transport) throws IOException {
         InProcessServer server = InProcessServer.start(temp);
         try {
+            TlsFiles tls = server.clientTls();
             return new Lisa4jNio(server, FileSystems.newFileSystem(uri(server, transport),
-                    Map.of("maxMessageSize", MAX_MESSAGE, "clientName", "nio-suite")));
+                    Map.of("maxMessageSize", MAX_MESSAGE, "clientName", "nio-suite",
+                            "tls.ca", tls.caCert().toString(), "tls.cert", tls.cert().toString(),
+                            "tls.key", tls.key().toString())));
         } catch (IOException | RuntimeException e) {
             server.close();
             throw e;

@@ -15,7 +15,7 @@ import java.lang.invoke.MethodHandle;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The descriptor side-channel's wire (PROTOCOL.md §3.2): one 8-byte record per donated
+ * The descriptor side-channel's wire (PROTOCOL.md §3.3): one 8-byte record per donated
  * descriptor, {@code u32 request_id, u32 reserved}, little-endian, carrying exactly one descriptor
  * as SCM_RIGHTS ancillary data, sent with sendmsg and received with recvmsg(MSG_CMSG_CLOEXEC).
  * Also the few socket calls a client needs to open the side-channel without Netty.

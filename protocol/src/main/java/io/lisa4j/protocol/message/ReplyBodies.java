@@ -52,7 +52,7 @@ public final class ReplyBodies {
         return hello(n, null);
     }
 
-    /** HELLO's reply, with the side-channel token when FD_DONATION was negotiated (PROTOCOL.md §3.2). */
+    /** HELLO's reply, with the side-channel token when FD_DONATION was negotiated (PROTOCOL.md §3.3). */
     public static ByteBuffer hello(Negotiated n, byte[] fdChannelToken) {
         FlatBufferBuilder b = builder();
         int name = b.createString(n.serverName());
@@ -115,7 +115,7 @@ public final class ReplyBodies {
         return open(handle, attr, created, parent, false);
     }
 
-    /** OPEN's reply; {@code donated}: the descriptor went out on the side-channel first (PROTOCOL.md §3.2). */
+    /** OPEN's reply; {@code donated}: the descriptor went out on the side-channel first (PROTOCOL.md §3.3). */
     public static ByteBuffer open(long handle, FileAttr attr, boolean created, FileAttr parent, boolean donated) {
         FlatBufferBuilder b = builder();
         OpenReply.startOpenReply(b);

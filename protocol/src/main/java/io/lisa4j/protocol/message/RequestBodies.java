@@ -93,14 +93,14 @@ public final class RequestBodies {
         return open(path, flags, mode, false);
     }
 
-    /** OPEN, asking for the host descriptor when {@code donateFd} (FD_DONATION, PROTOCOL.md §3.2). */
+    /** OPEN, asking for the host descriptor when {@code donateFd} (FD_DONATION, PROTOCOL.md §3.3). */
     public static ByteBuffer open(PathSpec path, int flags, int mode, boolean donateFd) {
         FlatBufferBuilder b = builder();
         return finish(b, OpenRequest.createOpenRequest(b, pathRef(b, path), unsigned(flags), unsigned(mode),
                 donateFd));
     }
 
-    /** FD_CHANNEL: the first frame of a descriptor side-channel connection (PROTOCOL.md §3.2). */
+    /** FD_CHANNEL: the first frame of a descriptor side-channel connection (PROTOCOL.md §3.3). */
     public static ByteBuffer fdChannel(byte[] token) {
         FlatBufferBuilder b = builder();
         int t = b.createByteVector(token);

@@ -30,6 +30,7 @@ public final class Main implements Callable<Integer> {
     public static CommandLine commandLine(Main main) {
         CommandLine cli = new CommandLine(main);
         cli.addSubcommand("serve", new ServeCommand(main.onStart));
+        cli.addSubcommand("certs", new CertsCommand());
         return cli;
     }
 

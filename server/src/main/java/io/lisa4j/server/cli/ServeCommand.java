@@ -2,6 +2,7 @@ package io.lisa4j.server.cli;
 
 import io.lisa4j.server.ListenAddress;
 import io.lisa4j.server.LisaServer;
+import io.lisa4j.server.ServerConfig;
 import io.lisa4j.server.config.ConfigException;
 import io.lisa4j.server.config.DaemonConfig;
 import io.lisa4j.server.config.Settings;
@@ -33,6 +34,9 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     ServeOptions options = new ServeOptions();
 
+    @Mixin
+    SecurityOptions security = new SecurityOptions();
+
     private final Consumer<LisaServer> onStart;
 
     ServeCommand(Consumer<LisaServer> onStart) {
@@ -53,6 +57,12 @@ final class ServeCommand implements Callable<Integer> {
         }
         Log.setLevel(daemon.logLevel());
         AccessLog.setEnabled(daemon.accessLog());
-        return Daemon.run(daemon.server(), daemon.ops(), onStart, server -> {});
+        ServerConfig server;
+        try {
+            server = security.apply(daemon.server(), daemon.tls());
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+        return Daemon.run(server, daemon.ops(), onStart, s -> {});
     }
 }

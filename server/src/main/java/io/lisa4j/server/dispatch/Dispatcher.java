@@ -2,6 +2,8 @@ package io.lisa4j.server.dispatch;
 
 import io.lisa4j.protocol.fb.Opcode;
 import io.lisa4j.server.export.ExportRegistry;
+import io.lisa4j.server.security.AccessPolicy;
+import io.lisa4j.server.security.MountAuthorizer;
 
 /** Which {@link Operation} serves each opcode, and how the transport must treat it. */
 public final class Dispatcher {
@@ -13,8 +15,13 @@ public final class Dispatcher {
 
     private final Route[] routes = new Route[Opcode.names.length];
 
+    /** Every export open to the server's own user only (AccessPolicy.ownerOnly()). */
     public Dispatcher(ExportRegistry exports) {
-        SessionOps session = new SessionOps(exports);
+        this(exports, AccessPolicy.ownerOnly());
+    }
+
+    public Dispatcher(ExportRegistry exports, AccessPolicy access) {
+        SessionOps session = new SessionOps(exports, new MountAuthorizer(access));
         session(Opcode.Mount, session::mount);
         routes[Opcode.Umount] = new Route(SessionOps::umount, true, false);
         routes[Opcode.Ping] = new Route(SessionOps::ping, false, true);

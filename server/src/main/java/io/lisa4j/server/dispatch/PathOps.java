@@ -66,7 +66,7 @@ final class PathOps {
 
     /**
      * Sends the opened file's descriptor on the side-channel before the reply leaves, so the client
-     * finds it queued when the reply arrives (§3.2). Best effort: any failure means no donation.
+     * finds it queued when the reply arrives (§3.3). Best effort: any failure means no donation.
      */
     private static boolean donate(Donation donation, int requestId, Opened opened) {
         if (donation == null || !donation.attached()) {

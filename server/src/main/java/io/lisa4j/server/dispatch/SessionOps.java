@@ -7,6 +7,7 @@ import io.lisa4j.protocol.codec.WireValues;
 import io.lisa4j.protocol.fb.MountRequest;
 import io.lisa4j.protocol.value.FileAttr;
 import io.lisa4j.server.export.ExportRegistry;
+import io.lisa4j.server.security.MountAuthorizer;
 import io.lisa4j.server.session.Mount;
 import io.lisa4j.server.spi.ExportBackend;
 import java.nio.charset.StandardCharsets;
@@ -17,18 +18,22 @@ final class SessionOps {
     private static final int MAX_EXPORT_NAME = 4096;
 
     private final ExportRegistry exports;
+    private final MountAuthorizer authorizer;
 
-    SessionOps(ExportRegistry exports) {
+    SessionOps(ExportRegistry exports, MountAuthorizer authorizer) {
         this.exports = exports;
+        this.authorizer = authorizer;
     }
 
     Action mount(Call c) throws ErrnoException {
         MountRequest r = MountRequest.getRootAsMountRequest(c.body());
         byte[] name = WireValues.boundedBytes(r.exportNameAsByteBuffer(), MAX_EXPORT_NAME, Errno.ENOENT, "export name");
-        ExportBackend backend = exports.find(name);
-        if (backend == null) {
+        ExportBackend configured = exports.find(name);
+        if (configured == null) {
             throw new ErrnoException(Errno.ENOENT, "no export " + new String(name, StandardCharsets.UTF_8));
         }
+        ExportBackend backend = authorizer.authorize(new String(name, StandardCharsets.UTF_8), configured,
+                c.session().identity());
         return () -> {
             FileAttr root = backend.rootAttr();
             Mount mount = c.session().mounts().add(new String(name, StandardCharsets.UTF_8), backend);

@@ -4,7 +4,7 @@ import io.lisa4j.protocol.ErrnoException;
 import io.lisa4j.protocol.fd.FdPassing;
 
 /**
- * A session's descriptor side-channel (PROTOCOL.md §3.2): the socket on which donated host
+ * A session's descriptor side-channel (PROTOCOL.md §3.3): the socket on which donated host
  * descriptors leave, one SCM_RIGHTS record per OPEN that asked for one. The server sends on its
  * own duplicate of the side-channel's socket, closed only under this object's lock, so a send
  * can never reach a recycled descriptor number. Donation is best effort: when the channel is

@@ -2,6 +2,7 @@ package io.lisa4j.server.session;
 
 import io.lisa4j.protocol.Errno;
 import io.lisa4j.protocol.ErrnoException;
+import io.lisa4j.server.security.Quota;
 import io.lisa4j.server.spi.BackendFile;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -16,15 +17,22 @@ public final class HandleTable {
     private final AtomicLong nextId = new AtomicLong(1);
     private final AtomicInteger slots = new AtomicInteger();
     private final int capacity;
+    private final Quota budget;
     private volatile boolean closed;
 
     public HandleTable(int capacity) {
+        this(capacity, Quota.unlimited());
+    }
+
+    public HandleTable(int capacity, Quota budget) {
         this.capacity = capacity;
+        this.budget = budget;
     }
 
     /**
      * Claims room for one handle before the file is opened, so that an OPEN with O_CREAT that
-     * would exceed the limit fails with EMFILE before it creates anything.
+     * would exceed the limit fails with EMFILE before it creates anything; ENFILE when the whole
+     * server holds as many handles as it may.
      */
     public void reserve() throws ErrnoException {
         for (;;) {
@@ -33,14 +41,23 @@ public final class HandleTable {
                 throw new ErrnoException(Errno.EMFILE, "connection holds " + n + " handles");
             }
             if (slots.compareAndSet(n, n + 1)) {
-                return;
+                break;
             }
+        }
+        if (!budget.tryTake()) {
+            slots.decrementAndGet();
+            throw new ErrnoException(Errno.ENFILE, "server holds its maximum of handles");
         }
     }
 
     /** Gives back a slot from {@link #reserve()} whose open failed. */
     public void unreserve() {
+        freeSlot();
+    }
+
+    private void freeSlot() {
         slots.decrementAndGet();
+        budget.give();
     }
 
     /** Fills a reserved slot. After the connection ended, the file is closed at once. */
@@ -69,7 +86,7 @@ public final class HandleTable {
         if (handle == null || handle.fsid() != fsid || !handles.remove(id, handle)) {
             return Errno.EBADF.number();
         }
-        slots.decrementAndGet();
+        freeSlot();
         handle.close();
         return 0;
     }
@@ -98,7 +115,7 @@ public final class HandleTable {
     private void release(long id) {
         Handle handle = handles.remove(id);
         if (handle != null) {
-            slots.decrementAndGet();
+            freeSlot();
             handle.close();
         }
     }

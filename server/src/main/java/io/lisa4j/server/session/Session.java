@@ -1,7 +1,10 @@
 package io.lisa4j.server.session;
 
 import io.lisa4j.server.Limits;
+import io.lisa4j.server.security.PeerIdentity;
+import io.lisa4j.server.security.Quota;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The state of one connection: what the handshake settled, its mounts, its handles and how many
@@ -14,11 +17,14 @@ public final class Session {
     private final MountTable mounts = new MountTable();
     private final HandleTable handles;
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicLong bytesInFlight = new AtomicLong();
     private final AtomicInteger unanswered = new AtomicInteger();
     private final Donation donation = new Donation();
     private final java.util.List<Runnable> closeHooks = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile int maxMessageSize;
     private volatile boolean established;
+    private volatile boolean credentials;
+    private volatile PeerIdentity identity = new PeerIdentity.Anonymous();
 
     public Session(Limits limits, String peer) {
         this(limits, peer, "unix");
@@ -26,10 +32,24 @@ public final class Session {
 
     /** {@code transport} is {@code unix} or {@code tcp}, as the metrics tag it. */
     public Session(Limits limits, String peer, String transport) {
+        this(limits, peer, transport, Quota.unlimited());
+    }
+
+    /** {@code serverHandles} is the server-wide handle quota every connection draws from. */
+    public Session(Limits limits, String peer, String transport, Quota serverHandles) {
         this.limits = limits;
         this.peer = peer;
         this.transport = transport;
-        this.handles = new HandleTable(limits.maxHandles());
+        this.handles = new HandleTable(limits.maxHandles(), serverHandles);
+    }
+
+    /** Who the transport says the peer is; MOUNT authorises against it. */
+    public PeerIdentity identity() {
+        return identity;
+    }
+
+    public void identify(PeerIdentity value) {
+        this.identity = value;
     }
 
     public Limits limits() {
@@ -61,7 +81,7 @@ public final class Session {
         return handles;
     }
 
-    /** The descriptor side-channel, attached only with FD_DONATION on a Unix socket (§3.2). */
+    /** The descriptor side-channel, attached only with FD_DONATION on a Unix socket (§3.3). */
     public Donation donation() {
         return donation;
     }
@@ -85,6 +105,15 @@ public final class Session {
         this.established = true;
     }
 
+    /** CREDENTIALS was negotiated: a request's FLAG_CREDENTIALS announces a credentials block. */
+    public void enableCredentials() {
+        this.credentials = true;
+    }
+
+    public boolean credentialsEnabled() {
+        return credentials;
+    }
+
     /** Counts a request in, unless that would exceed max_in_flight (then the caller answers EAGAIN). */
     public boolean tryBegin() {
         if (inFlight.incrementAndGet() > limits.maxInFlight()) {
@@ -98,6 +127,15 @@ public final class Session {
     /** Frees the request's in-flight slot; call {@link #answered()} once its reply is queued. */
     public void end() {
         inFlight.decrementAndGet();
+    }
+
+    /** Adds the bytes of an admitted request's frame; returns the new total the connection holds. */
+    public long holdBytes(long n) {
+        return bytesInFlight.addAndGet(n);
+    }
+
+    public long bytesInFlight() {
+        return bytesInFlight.get();
     }
 
     public void answered() {

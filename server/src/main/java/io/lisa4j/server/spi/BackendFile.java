@@ -55,7 +55,7 @@ public interface BackendFile extends AutoCloseable {
 
     /**
      * A new close-on-exec duplicate of the host descriptor, for descriptor donation (PROTOCOL.md
-     * §3.2), which the caller owns; -1 when this file must not be donated. Only regular files opened
+     * §3.3), which the caller owns; -1 when this file must not be donated. Only regular files opened
      * for reading or writing qualify. A backend returns -1 whenever the descriptor would give the
      * client more than its handle does: a read-only export, for one, since fchmod, fchown and
      * fsetxattr work on any descriptor of a file its owner opened.

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The server-wide table of side-channel tokens (PROTOCOL.md §3.2): HELLO on a Unix socket with
+ * The server-wide table of side-channel tokens (PROTOCOL.md §3.3): HELLO on a Unix socket with
  * FD_DONATION issues a random 16-byte token for the session; the first FD_CHANNEL frame of another
  * connection from the same uid that presents it claims it, once.
  */

@@ -15,17 +15,19 @@ import java.util.function.Supplier;
 
 /** Answers HELLO (PROTOCOL.md §3): picks the version, the features and the frame limit. */
 final class Handshake {
-    /** Feature bits this server implements on a Unix socket; on TCP none (FD_DONATION needs SCM_RIGHTS). */
-    static final long UNIX_FEATURES = ProtocolConstants.FEATURE_FD_DONATION;
+    /** Feature bits this server implements on any transport: per-request credentials (§3.2). */
+    static final long SERVER_FEATURES = ProtocolConstants.FEATURE_CREDENTIALS;
+    /** And on a Unix socket: descriptor donation (§3.3), which needs SCM_RIGHTS. */
+    static final long UNIX_FEATURES = SERVER_FEATURES | ProtocolConstants.FEATURE_FD_DONATION;
     private static final int MAX_CLIENT_NAME = 256;
 
     /**
      * What to send and what follows: {@code close} after a refusal, {@code negotiatedMax} > 0 once
      * the session is established.
      */
-    record Outcome(Reply reply, boolean close, int negotiatedMax, String clientName) {
+    record Outcome(Reply reply, boolean close, int negotiatedMax, String clientName, long features) {
         static Outcome refuse(Errno errno, boolean close) {
-            return new Outcome(Reply.errno(errno.number()), close, 0, "");
+            return new Outcome(Reply.errno(errno.number()), close, 0, "", 0);
         }
     }
 
@@ -53,10 +55,11 @@ final class Handshake {
             return Outcome.refuse(Errno.EINVAL, true);
         }
         int negotiated = (int) Math.min(offered, limits.maxMessageSize());
-        long features = hello.features() & (tokens == null ? 0 : UNIX_FEATURES);
+        long features = hello.features() & (tokens == null ? SERVER_FEATURES : UNIX_FEATURES);
         Negotiated agreed = new Negotiated(ProtocolConstants.VERSION, features, negotiated,
                 serverName, limits.maxInFlight(), limits.maxComponents(), limits.maxNameLength());
         byte[] token = (features & ProtocolConstants.FEATURE_FD_DONATION) != 0 ? tokens.get() : null;
-        return new Outcome(Reply.ok(ReplyBodies.hello(agreed, token)), false, negotiated, clientName);
+        return new Outcome(Reply.ok(ReplyBodies.hello(agreed, token)), false, negotiated, clientName,
+                agreed.features());
     }
 }

@@ -3,44 +3,55 @@ package io.lisa4j.server.transport;
 import io.lisa4j.protocol.ProtocolConstants;
 import io.lisa4j.protocol.codec.FrameDecoder;
 import io.lisa4j.protocol.codec.FrameEncoder;
-import io.lisa4j.server.Limits;
 import io.lisa4j.server.dispatch.Dispatcher;
+import io.lisa4j.server.log.Log;
+import io.lisa4j.server.security.Quota;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.group.ChannelGroup;
+import io.netty.handler.timeout.IdleStateHandler;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 
-/** Pipeline of an accepted connection: [tls] → frame decoder → frame encoder → session. */
+/**
+ * Pipeline of an accepted connection: [tls] → idle timer → frame decoder → frame encoder → session.
+ * A connection beyond the server's maximum is closed before anything is read from it.
+ */
 public final class ServerChannelInitializer extends ChannelInitializer<Channel> {
     private final TransportSecurity security;
-    private final Limits limits;
-    private final String serverName;
+    private final ConnectionSettings settings;
     private final Dispatcher dispatcher;
     private final Executor workers;
     private final ChannelGroup channels;
-    private final ServerServices services;
+    private final Quota connections;
     private final FdChannels fdChannels = new FdChannels();
 
-    public ServerChannelInitializer(TransportSecurity security, Limits limits, String serverName,
-            Dispatcher dispatcher, Executor workers, ChannelGroup channels, ServerServices services) {
-        this.services = services;
+    public ServerChannelInitializer(TransportSecurity security, ConnectionSettings settings, Dispatcher dispatcher,
+            Executor workers, ChannelGroup channels, Quota connections) {
         this.security = security;
-        this.limits = limits;
-        this.serverName = serverName;
+        this.settings = settings;
         this.dispatcher = dispatcher;
         this.workers = workers;
         this.channels = channels;
+        this.connections = connections;
     }
 
     @Override
     protected void initChannel(Channel ch) {
+        if (!connections.tryTake()) {
+            Log.warn("connection_refused", "reason", "max_connections", "peer", Peers.describe(ch));
+            ch.close();
+            return;
+        }
+        ch.closeFuture().addListener(f -> connections.give());
         channels.add(ch);
         security.install(ch);
         FrameDecoder decoder = new FrameDecoder(ProtocolConstants.PRE_HANDSHAKE_MAX_MESSAGE);
         ch.pipeline()
+                .addLast("idle", new IdleStateHandler(0, 0, settings.guards().idleTimeout().toMillis(),
+                        TimeUnit.MILLISECONDS))
                 .addLast("frame-decoder", decoder)
                 .addLast("frame-encoder", FrameEncoder.INSTANCE)
-                .addLast("session", new SessionHandler(limits, serverName, dispatcher, workers, decoder, services,
-                        fdChannels));
+                .addLast("session", new SessionHandler(settings, dispatcher, workers, decoder, fdChannels));
     }
 }

@@ -18,6 +18,9 @@ import io.lisa4j.server.host.sys.Sys;
 import io.lisa4j.server.log.Log;
 import io.lisa4j.server.metrics.LimitKind;
 import io.lisa4j.server.metrics.Transport;
+import io.lisa4j.server.security.ConnectionLimits;
+import io.lisa4j.server.security.PeerIdentity;
+import io.lisa4j.server.security.ThreadCredentials;
 import io.lisa4j.server.session.Mount;
 import io.lisa4j.server.session.Session;
 import io.netty.channel.ChannelFutureListener;
@@ -26,10 +29,13 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.unix.UnixChannel;
 import io.netty.handler.codec.DecoderException;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
+import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 import java.io.IOException;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One connection's protocol state machine. Runs on the event loop: handshake, admission
@@ -44,32 +50,44 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
     private final FrameDecoder decoder;
     private final Limits limits;
     private final ServerServices services;
+    private final ConnectionSettings settings;
+    private final ConnectionLimits guards;
     private final FdChannels fdChannels;
     private Session session;
     private RequestObserver observer;
-    /** Set once this connection became another session's descriptor side-channel (§3.2). */
+    /** Set once this connection became another session's descriptor side-channel (§3.3). */
     private Session sideChannelOf;
     /** Whether that session took this connection's socket (so closing it must detach it). */
     private boolean sideChannelAttached;
 
-    SessionHandler(Limits limits, String serverName, Dispatcher dispatcher, Executor workers, FrameDecoder decoder,
-            ServerServices services, FdChannels fdChannels) {
-        this.limits = limits;
+    SessionHandler(ConnectionSettings settings, Dispatcher dispatcher, Executor workers, FrameDecoder decoder,
+            FdChannels fdChannels) {
+        this.settings = settings;
         this.fdChannels = fdChannels;
-        this.serverName = serverName;
+        this.limits = settings.limits();
+        this.serverName = settings.serverName();
         this.dispatcher = dispatcher;
         this.workers = workers;
         this.decoder = decoder;
-        this.services = services;
+        this.services = settings.services();
+        this.guards = settings.guards();
     }
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
         Transport transport = Transport.of(ctx.channel());
-        session = new Session(limits, Peers.describe(ctx.channel()), transport.tag());
+        session = new Session(limits, Peers.describe(ctx.channel()), transport.tag(), settings.serverHandles());
         observer = new RequestObserver(services.metrics(), transport, session.peer());
         services.sessions().add(session);
         Log.debug("connect", "peer", session.peer());
+        // TLS and HELLO together must finish in time: a peer trickling either byte by byte is cut off.
+        ctx.executor().schedule(() -> {
+            // A descriptor side-channel never says HELLO and never sends after FD_CHANNEL (§3.3).
+            if (!session.established() && sideChannelOf == null && ctx.channel().isActive()) {
+                Log.debug("handshake_timeout", "peer", session.peer());
+                ctx.close();
+            }
+        }, guards.handshakeTimeout().toMillis(), TimeUnit.MILLISECONDS);
         ctx.fireChannelActive();
     }
 
@@ -92,6 +110,11 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
             services.metrics().tlsHandshakeFailed();
             Log.debug("tls_handshake_failed", "peer", Peers.describe(ctx.channel()), "error",
                     handshake.cause().getMessage());
+        }
+        if (event instanceof IdleStateEvent && session.inFlight() == 0 && sideChannelOf == null) {
+            Log.debug("idle_timeout", "peer", session.peer());
+            ctx.close();
+            return;
         }
         ctx.fireUserEventTriggered(event);
     }
@@ -117,7 +140,7 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
         int requestId = frame.requestId();
         int opcode = frame.opcode();
         if (sideChannelOf != null) {
-            // A side-channel carries descriptors to the client only (§3.2).
+            // A side-channel carries descriptors to the client only (§3.3).
             frame.release();
             ctx.close();
             return;
@@ -133,11 +156,17 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
         }
         Dispatcher.Route route = dispatcher.route(opcode);
         Mount mount = null;
+        ExportGate.Decision decision = null;
         int refusal = 0;
         if (route == null) {
             refusal = Errno.EOPNOTSUPP.number();
         } else if (route.mounted() && (mount = session.mounts().find(frame.fsid())) == null) {
             refusal = Errno.ENODEV.number();
+        } else if (!RequestCheck.wellFormed(frame)) {
+            Log.debug("bad_body", "peer", session.peer(), "opcode", opcode);
+            refusal = Errno.EBADMSG.number();
+        } else if ((decision = settings.gate().decide(session, mount, frame)).refusal() != 0) {
+            refusal = decision.refusal();
         } else if (!session.tryBegin()) {
             refusal = Errno.EAGAIN.number();
             observer.refused(LimitKind.IN_FLIGHT);
@@ -149,11 +178,16 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
             send(ctx, requestId, opcode, reply);
             return;
         }
-        Request request = new Request(requestId, opcode, fsid, mount, start);
+        long size = ProtocolConstants.HEADER_SIZE + (long) frame.bodyLength() + frame.data().readableBytes();
+        if (session.holdBytes(size) >= guards.maxBytesInFlight()) {
+            // Every admitted frame stays in memory until its call ends: stop reading until some finish.
+            ctx.channel().config().setAutoRead(false);
+        }
+        Request request = new Request(requestId, opcode, fsid, mount, start, size);
         Call call = new Call(frame, session, mount, ctx.alloc());
         Action action;
         try {
-            action = route.operation().decode(call);
+            action = DelegatedAction.of(route.operation().decode(call), decision.runAs());
         } catch (ErrnoException e) {
             finish(ctx, call, request, Reply.errno(e.errno()));
             return;
@@ -167,7 +201,14 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         try {
-            workers.execute(() -> finish(ctx, call, request, run(action, opcode)));
+            workers.execute(() -> {
+                finish(ctx, call, request, run(action, opcode));
+                if (ThreadCredentials.tainted()) {
+                    // A thread that may still carry a client's identity must not run anything else.
+                    Log.error("credentials_not_restored", "thread", Thread.currentThread().getName());
+                    throw new IllegalStateException("worker credentials could not be restored; retiring the thread");
+                }
+            });
         } catch (RejectedExecutionException e) {
             observer.refused(LimitKind.WORKER_QUEUE);
             finish(ctx, call, request, Reply.errno(Errno.EAGAIN.number()));
@@ -175,7 +216,7 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
     }
 
     /** What the reply needs, and the metrics, once the frame is released. */
-    private record Request(int id, int opcode, int fsid, Mount mount, long startNanos) {}
+    private record Request(int id, int opcode, int fsid, Mount mount, long startNanos, long size) {}
 
     /** HELLO, or anything sent before it (§3). */
     private void onSessionStart(ChannelHandlerContext ctx, Frame frame) {
@@ -192,13 +233,25 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         int uid = Peers.uid(ctx.channel());
-        Handshake.Outcome outcome = Handshake.answer(Call.bodyOf(frame), limits, serverName,
-                ctx.channel() instanceof UnixChannel && uid >= 0 ? () -> fdChannels.issue(session, uid) : null);
+        Handshake.Outcome outcome = RequestCheck.wellFormed(frame)
+                ? Handshake.answer(Call.bodyOf(frame), limits, serverName,
+                        ctx.channel() instanceof UnixChannel && uid >= 0 ? () -> fdChannels.issue(session, uid) : null)
+                : Handshake.Outcome.refuse(Errno.EBADMSG, false);
         if (outcome.negotiatedMax() > 0) {
+            Optional<PeerIdentity> identity = PeerIdentities.of(ctx.channel());
+            if (identity.isEmpty()) {
+                Log.warn("peer_unidentified", "peer", session.peer());
+                sendAndClose(ctx, frame.requestId(), frame.opcode(), Reply.errno(Errno.EACCES.number()));
+                return;
+            }
+            session.identify(identity.get());
             session.establish(outcome.negotiatedMax());
+            if ((outcome.features() & ProtocolConstants.FEATURE_CREDENTIALS) != 0) {
+                session.enableCredentials();
+            }
             decoder.setMaxMessageSize(outcome.negotiatedMax());
-            Log.debug("hello", "peer", session.peer(), "client", outcome.clientName(), "max_message",
-                    outcome.negotiatedMax());
+            Log.debug("hello", "peer", session.peer(), "identity", identity.get(), "client", outcome.clientName(),
+                    "max_message", outcome.negotiatedMax());
         }
         if (outcome.close()) {
             sendAndClose(ctx, frame.requestId(), frame.opcode(), outcome.reply());
@@ -208,7 +261,7 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
     }
 
     /**
-     * FD_CHANNEL (§3.2): this connection becomes the descriptor side-channel of the session whose
+     * FD_CHANNEL (§3.3): this connection becomes the descriptor side-channel of the session whose
      * token it presents. The server sends on its own duplicate of the socket, attached only once
      * the OK reply has left, so Netty's bytes and the descriptor records never interleave.
      */
@@ -261,6 +314,9 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
         call.close();
         observer.answered(request.opcode(), request.fsid(), request.mount(), reply, request.startNanos());
         session.end();
+        if (session.holdBytes(-request.size()) < guards.maxBytesInFlight() && !ctx.channel().config().isAutoRead()) {
+            ctx.channel().config().setAutoRead(true);
+        }
         send(ctx, request.id(), request.opcode(), reply);
         session.answered();
     }

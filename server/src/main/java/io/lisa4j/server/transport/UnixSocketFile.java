@@ -43,7 +43,12 @@ public final class UnixSocketFile {
      * which without group or other write permission already refuses their connects.
      */
     public static void restrict(Path path) throws IOException {
-        Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw-------"));
+        restrict(path, 0600);
+    }
+
+    /** Gives the socket file {@code mode} (permission bits; connecting needs write permission). */
+    public static void restrict(Path path, int mode) throws IOException {
+        Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(Modes.toRwx(mode)));
     }
 
     public static void remove(Path path) {
