@@ -21,7 +21,7 @@ class CliServeTest {
 
     @Test
     void serveExportsADirectoryOnTheGivenSocket() throws Exception {
-        HostExports.assumeHostBackend();
+        HostExports.requireHostBackend();
         Path export = HostExports.populate(Files.createDirectories(dir.resolve("data")));
         Path socket = dir.resolve("cli.sock");
         CompletableFuture<LisaServer> started = new CompletableFuture<>();
