@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ServiceLoader;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Sets up real host directories for end-to-end tests against the host backend. */
 final class HostExports {
