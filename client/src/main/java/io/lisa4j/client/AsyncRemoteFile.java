@@ -19,6 +19,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -35,14 +36,26 @@ public final class AsyncRemoteFile {
     private final FileAttr parent;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final RemoteFile blocking;
+    /** The host descriptor the server donated with OPEN, or null: then every call is an RPC. */
+    private final DonatedFd local;
 
-    AsyncRemoteFile(AsyncRemoteFs fs, long handle, FileAttr attr, boolean created, FileAttr parent) {
+    AsyncRemoteFile(AsyncRemoteFs fs, long handle, FileAttr attr, boolean created, FileAttr parent,
+            DonatedFd local) {
         this.fs = fs;
+        this.local = local;
         this.handle = handle;
         this.attr = attr;
         this.created = created;
         this.parent = parent;
         this.blocking = new RemoteFile(this);
+    }
+
+    /**
+     * Whether the server donated the host descriptor (PROTOCOL.md §3.3): then pread, pwrite and
+     * {@link #size()} run in this process with no RPC, and complete before they return.
+     */
+    public boolean donated() {
+        return local != null;
     }
 
     public RemoteFile blocking() {
@@ -84,6 +97,14 @@ public final class AsyncRemoteFile {
                 r -> WireValues.attr(FstatReply.getRootAsFstatReply(Replies.body(r)).attr()));
     }
 
+    /** The file's size: fstat on the donated descriptor, or one FSTAT. */
+    public CompletableFuture<Long> size() {
+        if (local != null) {
+            return locally(local::size);
+        }
+        return fstat().thenApply(FileAttr::size);
+    }
+
     public CompletableFuture<FsStat> fstatfs() {
         return fs.submit(Opcode.Fstatfs, RequestBodies.handle(handle), AsyncRemoteFs::statFsInfo);
     }
@@ -104,6 +125,14 @@ public final class AsyncRemoteFile {
             throw new IllegalArgumentException("negative length " + length);
         }
         int n = Math.min(length, maxDataPerRpc());
+        if (local != null) {
+            return locally(() -> {
+                ByteBuffer buf = ByteBuffer.allocate(n);
+                int count = local.pread(offset, buf);
+                return new ReadResult(count == n ? buf.array() : Arrays.copyOf(buf.array(), count),
+                        count < n || n == 0 && offset >= local.size());
+            });
+        }
         return fs.submit(Opcode.Pread, RequestBodies.pread(handle, offset, n), r -> {
             ByteBuf data = r.data();
             byte[] bytes = new byte[data.readableBytes()];
@@ -114,6 +143,9 @@ public final class AsyncRemoteFile {
 
     /** One PREAD into {@code dst}, filling at most its remaining space (clamped as in the other form). */
     public CompletableFuture<ReadCount> pread(long offset, ByteBuffer dst) {
+        if (local != null) {
+            return locally(() -> preadLocally(offset, dst));
+        }
         int n = Math.min(dst.remaining(), maxDataPerRpc());
         return fs.submit(Opcode.Pread, RequestBodies.pread(handle, offset, n), r -> {
             ByteBuf data = r.data();
@@ -126,6 +158,18 @@ public final class AsyncRemoteFile {
         });
     }
 
+    /** pread on the donated descriptor; end of file shows as a short read, as read(2) shows it. */
+    ReadCount preadLocally(long offset, ByteBuffer dst) throws ErrnoException {
+        int want = dst.remaining();
+        int count = local.pread(offset, dst);
+        return new ReadCount(count, count < want || want == 0 && offset >= local.size());
+    }
+
+    /** pwrite on the donated descriptor; no server reply, so no attributes. */
+    WriteResult pwriteLocally(long offset, ByteBuffer data) throws ErrnoException {
+        return new WriteResult(local.pwrite(offset, data.duplicate()), null);
+    }
+
     private static boolean eof(Frame r) {
         return PreadReply.getRootAsPreadReply(Replies.body(r)).eof();
     }
@@ -136,12 +180,32 @@ public final class AsyncRemoteFile {
      * EMSGSIZE before anything is sent.
      */
     public CompletableFuture<WriteResult> pwrite(long offset, byte[] data) {
+        if (local != null) {
+            return pwrite(offset, ByteBuffer.wrap(data));
+        }
         return pwrite(offset, Unpooled.wrappedBuffer(data));
     }
 
     /** As {@link #pwrite(long, byte[])}, writing {@code data}'s remaining bytes; its position is not moved. */
     public CompletableFuture<WriteResult> pwrite(long offset, ByteBuffer data) {
+        if (local != null) {
+            return locally(() -> pwriteLocally(offset, data));
+        }
         return pwrite(offset, Unpooled.wrappedBuffer(data.duplicate()));
+    }
+
+    @FunctionalInterface
+    private interface LocalCall<T> {
+        T run() throws ErrnoException;
+    }
+
+    /** A call served by the donated descriptor, completed before it returns. */
+    private static <T> CompletableFuture<T> locally(LocalCall<T> call) {
+        try {
+            return CompletableFuture.completedFuture(call.run());
+        } catch (ErrnoException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     private CompletableFuture<WriteResult> pwrite(long offset, ByteBuf data) {
@@ -219,6 +283,9 @@ public final class AsyncRemoteFile {
     public CompletableFuture<Void> close() {
         if (!markClosed()) {
             return CompletableFuture.completedFuture(null);
+        }
+        if (local != null) {
+            local.close();
         }
         return fs.submit(Opcode.Close, RequestBodies.close(handle), r -> {
             int errno = closeResults(r).getFirst();

@@ -144,12 +144,19 @@ public final class AsyncRemoteFs {
 
     // ------------------------------------------------------------ open
 
-    /** open(2) with Linux flags (ProtocolConstants.O_*); {@code mode} applies when O_CREAT creates. */
+    /**
+     * open(2) with Linux flags (ProtocolConstants.O_*); {@code mode} applies when O_CREAT creates.
+     * On a Unix socket with FD_DONATION, the server also hands over the host descriptor of a
+     * regular file, and the file's pread, pwrite and size then run locally (PROTOCOL.md §3.3).
+     */
     public CompletableFuture<RemoteFile> open(RemotePath path, int flags, int mode) {
-        return submit(Opcode.Open, RequestBodies.open(spec(path), flags, mode), r -> {
+        FdChannel fds = connection.fdChannel();
+        boolean donate = fds != null && (flags & ProtocolConstants.O_PATH) == 0;
+        return submit(Opcode.Open, RequestBodies.open(spec(path), flags, mode, donate), r -> {
             OpenReply o = OpenReply.getRootAsOpenReply(Replies.body(r));
+            DonatedFd local = o.donated() && fds != null ? new DonatedFd(fds.take(r.requestId())) : null;
             return new AsyncRemoteFile(this, o.handle(), WireValues.attr(o.attr()), o.created(),
-                    WireValues.attr(o.parent())).blocking();
+                    WireValues.attr(o.parent()), local).blocking();
         });
     }
 

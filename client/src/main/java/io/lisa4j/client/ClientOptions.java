@@ -12,11 +12,16 @@ import io.lisa4j.tls.TlsFiles;
  * certificate (the only CA trusted), of this client's certificate and of its private key.
  * Plaintext TCP is used only with {@link #withInsecurePlaintextTcp()}, against a server that
  * opted in as well.
+ *
+ * <p>{@code fdDonation} asks for host descriptors on Unix sockets (FD_DONATION, PROTOCOL.md §3.3):
+ * reads, writes and size of donated files then run locally with no RPC. It is off by default,
+ * since those calls then no longer pass through the server (and so are neither counted nor
+ * answered with attributes there).
  */
 public record ClientOptions(String clientName, int maxMessageSize, TlsFiles tls, boolean insecurePlaintextTcp,
-        Credentials credentials) {
+        Credentials credentials, boolean fdDonation) {
     public static final ClientOptions DEFAULTS =
-            new ClientOptions("lisa4j-java-client", ProtocolConstants.DEFAULT_MAX_MESSAGE, null, false, null);
+            new ClientOptions("lisa4j-java-client", ProtocolConstants.DEFAULT_MAX_MESSAGE, null, false, null, false);
 
     public ClientOptions {
         if (maxMessageSize < ProtocolConstants.MIN_MAX_MESSAGE) {
@@ -26,20 +31,20 @@ public record ClientOptions(String clientName, int maxMessageSize, TlsFiles tls,
     }
 
     public ClientOptions(String clientName, int maxMessageSize) {
-        this(clientName, maxMessageSize, null, false, null);
+        this(clientName, maxMessageSize, null, false, null, false);
     }
 
     public ClientOptions withClientName(String name) {
-        return new ClientOptions(name, maxMessageSize, tls, insecurePlaintextTcp, credentials);
+        return new ClientOptions(name, maxMessageSize, tls, insecurePlaintextTcp, credentials, fdDonation);
     }
 
     public ClientOptions withMaxMessageSize(int size) {
-        return new ClientOptions(clientName, size, tls, insecurePlaintextTcp, credentials);
+        return new ClientOptions(clientName, size, tls, insecurePlaintextTcp, credentials, fdDonation);
     }
 
     /** TLS 1.3 with this key material on {@code tcp:} endpoints. */
     public ClientOptions withTls(TlsFiles files) {
-        return new ClientOptions(clientName, maxMessageSize, files, insecurePlaintextTcp, credentials);
+        return new ClientOptions(clientName, maxMessageSize, files, insecurePlaintextTcp, credentials, fdDonation);
     }
 
     /**
@@ -48,11 +53,15 @@ public record ClientOptions(String clientName, int maxMessageSize, TlsFiles tls,
      * if the server does not offer the CREDENTIALS feature.
      */
     public ClientOptions withCredentials(Credentials caller) {
-        return new ClientOptions(clientName, maxMessageSize, tls, insecurePlaintextTcp, caller);
+        return new ClientOptions(clientName, maxMessageSize, tls, insecurePlaintextTcp, caller, fdDonation);
     }
 
     /** Plaintext on {@code tcp:} endpoints: no encryption, no authentication of either side. */
     public ClientOptions withInsecurePlaintextTcp() {
-        return new ClientOptions(clientName, maxMessageSize, tls, true, credentials);
+        return new ClientOptions(clientName, maxMessageSize, tls, true, credentials, fdDonation);
+    }
+
+    public ClientOptions withFdDonation(boolean value) {
+        return new ClientOptions(clientName, maxMessageSize, tls, insecurePlaintextTcp, credentials, value);
     }
 }

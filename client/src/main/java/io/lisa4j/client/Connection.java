@@ -35,6 +35,7 @@ final class Connection {
     private volatile int maxMessageSize = ProtocolConstants.PRE_HANDSHAKE_MAX_MESSAGE;
     private volatile byte[] actAs;
     private volatile ErrnoException closedCause;
+    private volatile FdChannel fdChannel;
 
     private record Pending<T>(Call<T> call, CompletableFuture<T> future) {}
 
@@ -58,6 +59,17 @@ final class Connection {
         maxMessageSize = negotiatedMaxMessage;
         decoder.setMaxMessageSize(negotiatedMaxMessage);
         limiter.setLimit(maxInFlight);
+    }
+
+    /** The descriptor side-channel, once HELLO negotiated FD_DONATION (PROTOCOL.md §3.3). */
+    void attachFdChannel(FdChannel channel) {
+        this.fdChannel = channel;
+        this.channel.closeFuture().addListener(f -> channel.close());
+    }
+
+    /** The side-channel, or null when descriptors are not donated on this connection. */
+    FdChannel fdChannel() {
+        return fdChannel;
     }
 
     int maxMessageSize() {

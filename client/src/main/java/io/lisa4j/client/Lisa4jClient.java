@@ -32,16 +32,21 @@ public final class Lisa4jClient {
     }
 
     public static Session connect(URI endpoint, ClientOptions options) throws IOException {
-        Endpoint target = Endpoint.parse(endpoint);
-        Connection connection = Connector.connect(target, ChannelSecurity.of(target, options));
+        Endpoint where = Endpoint.parse(endpoint);
+        Connection connection = Connector.connect(where, ChannelSecurity.of(where, options));
         try {
-            Negotiated n = handshake(connection, options);
+            boolean donation = options.fdDonation() && where instanceof Endpoint.Unix;
+            HelloResult hello = handshake(connection, options, donation ? ProtocolConstants.FEATURE_FD_DONATION : 0);
+            Negotiated n = hello.negotiated();
             connection.applyNegotiated(n.maxMessageSize(), n.maxInFlight());
             if (options.credentials() != null) {
                 if ((n.features() & ProtocolConstants.FEATURE_CREDENTIALS) == 0) {
                     throw new ErrnoException(Errno.EOPNOTSUPP, "the server does not take caller credentials");
                 }
                 connection.actAs(options.credentials());
+            }
+            if (donation && hello.fdChannelToken() != null && where instanceof Endpoint.Unix unix) {
+                connection.attachFdChannel(FdChannel.attach(unix.socket(), hello.fdChannelToken()));
             }
             return new Session(connection, n);
         } catch (IOException | RuntimeException e) {
@@ -51,13 +56,15 @@ public final class Lisa4jClient {
     }
 
     /** HELLO (PROTOCOL.md §3): nothing else may be sent until its reply arrives. */
-    private static Negotiated handshake(Connection connection, ClientOptions options) throws IOException {
-        Call<Negotiated> hello = new Call<>(Opcode.Hello, ProtocolConstants.NO_FSID,
+    private static HelloResult handshake(Connection connection, ClientOptions options, long features)
+            throws IOException {
+        Call<HelloResult> hello = new Call<>(Opcode.Hello, ProtocolConstants.NO_FSID,
                 RequestBodies.hello(ProtocolConstants.VERSION, ProtocolConstants.VERSION,
-                        options.credentials() == null ? 0 : ProtocolConstants.FEATURE_CREDENTIALS,
+                        features | (options.credentials() == null ? 0 : ProtocolConstants.FEATURE_CREDENTIALS),
                         options.maxMessageSize(), options.clientName()),
-                Replies::hello);
-        Negotiated n = Blocking.await(connection, connection.submit(hello));
+                HelloResult::decode);
+        HelloResult result = Blocking.await(connection, connection.submit(hello));
+        Negotiated n = result.negotiated();
         if (n.version() != ProtocolConstants.VERSION) {
             throw new ErrnoException(Errno.EPROTONOSUPPORT, "server chose protocol version " + n.version());
         }
@@ -65,6 +72,6 @@ public final class Lisa4jClient {
                 || Integer.compareUnsigned(n.maxMessageSize(), options.maxMessageSize()) > 0) {
             throw new ErrnoException(Errno.EPROTO, "server negotiated max message size " + n.maxMessageSize());
         }
-        return n;
+        return result;
     }
 }

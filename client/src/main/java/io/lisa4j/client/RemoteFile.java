@@ -52,6 +52,16 @@ public final class RemoteFile implements AutoCloseable {
         return Blocking.await(async.fs().connection(), call);
     }
 
+    /** Whether reads, writes and size run locally on a donated host descriptor (PROTOCOL.md §3.3). */
+    public boolean donated() {
+        return async.donated();
+    }
+
+    /** The file's size: local on a donated descriptor, else one FSTAT. */
+    public long size() throws IOException {
+        return await(async.size());
+    }
+
     public FileAttr fstat() throws IOException {
         return await(async.fstat());
     }
@@ -71,7 +81,8 @@ public final class RemoteFile implements AutoCloseable {
     }
 
     public ReadCount pread(long offset, ByteBuffer dst) throws IOException {
-        return await(async.pread(offset, dst));
+        // A donated descriptor needs no future: this is the local-speed path (PROTOCOL.md §3.3).
+        return async.donated() ? async.preadLocally(offset, dst) : await(async.pread(offset, dst));
     }
 
     /** One PWRITE of all of {@code data}; EMSGSIZE if it does not fit one frame. */
@@ -80,7 +91,7 @@ public final class RemoteFile implements AutoCloseable {
     }
 
     public WriteResult pwrite(long offset, ByteBuffer data) throws IOException {
-        return await(async.pwrite(offset, data));
+        return async.donated() ? async.pwriteLocally(offset, data) : await(async.pwrite(offset, data));
     }
 
     public void fsync() throws IOException {

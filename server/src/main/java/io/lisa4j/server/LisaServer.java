@@ -36,13 +36,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The running daemon: epoll event loops for the sockets, a bounded pool of platform threads for
@@ -57,21 +54,19 @@ public final class LisaServer implements AutoCloseable {
     private volatile OpsHttpServer http;
     private volatile boolean draining;
     private final EventLoopGroup loops;
-    private final ThreadPoolExecutor workers;
+    private final ExecutorService workers;
     private final ChannelGroup channels = new DefaultChannelGroup("lisa4j", GlobalEventExecutor.INSTANCE);
     private final List<Channel> listeners = new ArrayList<>();
     private final List<ListenAddress> bound = new ArrayList<>();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final CountDownLatch terminated = new CountDownLatch(1);
 
-    private LisaServer(ServerConfig config, OpsOptions ops, ExportRegistry exports) {
+    private LisaServer(ServerConfig config, OpsOptions ops, ExportRegistry exports, Workers mode) {
         this.exports = exports;
         this.ops = ops;
         this.metrics = new ServerMetrics(exports.names(), sessions);
         this.loops = new MultiThreadIoEventLoopGroup(config.ioThreads(), EpollIoHandler.newFactory());
-        this.workers = new ThreadPoolExecutor(config.workerThreads(), config.workerThreads(), 60, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(config.workerQueue()), platformThreads("lisa4j-fs-"),
-                new ThreadPoolExecutor.AbortPolicy());
+        this.workers = mode.create(config);
     }
 
     /** Opens the configured exports and starts listening. */
@@ -96,11 +91,21 @@ public final class LisaServer implements AutoCloseable {
     }
 
     public static LisaServer start(ServerConfig config, OpsOptions ops, ExportRegistry exports) throws IOException {
+        return start(config, ops, exports, Workers.POOL);
+    }
+
+    /** As {@link #start(ServerConfig, ExportRegistry)}, running the filesystem calls as {@code mode} says. */
+    public static LisaServer start(ServerConfig config, ExportRegistry exports, Workers mode) throws IOException {
+        return start(config, OpsOptions.DEFAULT, exports, mode);
+    }
+
+    public static LisaServer start(ServerConfig config, OpsOptions ops, ExportRegistry exports, Workers mode)
+            throws IOException {
         if (config.listen().isEmpty()) {
             throw new IllegalArgumentException("nothing to listen on");
         }
         Epoll.ensureAvailability();
-        LisaServer server = new LisaServer(config, ops, exports);
+        LisaServer server = new LisaServer(config, ops, exports, mode);
         try {
             SecurityConfig security = config.security();
             Dispatcher dispatcher = new Dispatcher(exports, security.access());
@@ -314,13 +319,5 @@ public final class LisaServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private static ThreadFactory platformThreads(String prefix) {
-        AtomicInteger n = new AtomicInteger();
-        return task -> {
-            Thread t = Thread.ofPlatform().name(prefix + n.incrementAndGet()).daemon(true).unstarted(task);
-            return t;
-        };
     }
 }

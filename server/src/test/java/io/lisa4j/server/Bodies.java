@@ -58,7 +58,7 @@ final class Bodies {
     static ByteBuffer open(long base, String path, int flags, int mode) {
         FlatBufferBuilder b = new FlatBufferBuilder(64);
         int ref = WireValues.pathRef(b, base, WireValues.split(path), 0);
-        return done(b, OpenRequest.createOpenRequest(b, ref, flags, mode));
+        return done(b, OpenRequest.createOpenRequest(b, ref, flags, mode, false));
     }
 
     static ByteBuffer handle(long handle) {

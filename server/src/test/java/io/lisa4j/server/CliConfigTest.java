@@ -31,7 +31,7 @@ class CliConfigTest {
 
     @Test
     void theFileConfiguresAndFlagsOverride() throws Exception {
-        HostExports.assumeHostBackend();
+        HostExports.requireHostBackend();
         Path export = HostExports.populate(Files.createDirectories(dir.resolve("data")));
         Path socket = dir.resolve("c.sock");
         Path config = Files.writeString(dir.resolve("lisa4j.yaml"), """

@@ -20,7 +20,7 @@ class CliServeTest {
 
     @Test
     void serveExportsADirectoryOnTheGivenSocket() throws Exception {
-        HostExports.assumeHostBackend();
+        HostExports.requireHostBackend();
         Path export = HostExports.populate(Files.createDirectories(dir.resolve("data")));
         Path socket = dir.resolve("cli.sock");
         InProcessServe serve = InProcessServe.start("serve", "--export", "data=" + export + ":ro", "--listen",

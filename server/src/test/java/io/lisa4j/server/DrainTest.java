@@ -43,7 +43,7 @@ class DrainTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        HostExports.assumeHostBackend();
+        HostExports.requireHostBackend();
         export = HostExports.populate(Files.createDirectories(dir.resolve("data")));
         socket = dir.resolve("drain.sock");
     }

@@ -56,7 +56,7 @@ class EndToEndTest {
 
     @BeforeAll
     static void start() throws Exception {
-        HostExports.assumeHostBackend();
+        HostExports.requireHostBackend();
         root = HostExports.populate(Files.createDirectories(dir.resolve("export")));
         Files.createDirectories(dir.resolve("ro"));
         server = TestServer.start(dir, List.of(ExportSpec.host("t", root.toString(), false),

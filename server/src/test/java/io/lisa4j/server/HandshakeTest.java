@@ -48,8 +48,10 @@ class HandshakeTest {
             assertEquals(0, reply.status());
             HelloReply hello = HelloReply.getRootAsHelloReply(reply.bodyBuffer());
             assertEquals(1, hello.version());
-            assertEquals(ProtocolConstants.FEATURE_CREDENTIALS, hello.features(),
-                    "the AND of everything and what the server implements: CREDENTIALS");
+            long donation = transport == Transport.UNIX ? ProtocolConstants.FEATURE_FD_DONATION : 0;
+            assertEquals(ProtocolConstants.FEATURE_CREDENTIALS | donation, hello.features(),
+                    "the AND of everything and what the server implements: CREDENTIALS, and FD_DONATION on Unix");
+            assertEquals(transport == Transport.UNIX ? 16 : 0, hello.fdChannelTokenLength(), "side-channel token");
             assertEquals(SERVER_MAX, hello.maxMessageSize(), "min(client, server)");
             assertEquals(32, hello.maxInFlight());
             assertTrue(hello.maxComponents() >= 255);

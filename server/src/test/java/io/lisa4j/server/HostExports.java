@@ -1,21 +1,22 @@
 package io.lisa4j.server;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.lisa4j.server.spi.BackendProvider;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ServiceLoader;
-import org.junit.jupiter.api.Assumptions;
 
 /** Sets up real host directories for end-to-end tests against the host backend. */
 final class HostExports {
     private HostExports() {}
 
-    /** Skips the calling test while no "host" backend is on the class path. */
-    static void assumeHostBackend() {
+    /** Fails the calling test when the "host" backend cannot be found through ServiceLoader. */
+    static void requireHostBackend() {
         boolean present = ServiceLoader.load(BackendProvider.class).stream()
                 .anyMatch(p -> p.get().kind().equals("host"));
-        Assumptions.assumeTrue(present, "no host backend on the class path");
+        assertTrue(present, "the host backend is registered as a BackendProvider");
     }
 
     /** A small tree: file.txt, sub/inner.txt, link -> file.txt. */

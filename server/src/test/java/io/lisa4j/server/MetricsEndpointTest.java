@@ -32,7 +32,7 @@ class MetricsEndpointTest {
 
     @BeforeEach
     void start() throws Exception {
-        HostExports.assumeHostBackend();
+        HostExports.requireHostBackend();
         Path export = HostExports.populate(Files.createDirectories(dir.resolve("data")));
         List<ExportSpec> exports = List.of(ExportSpec.host("data", export.toString(), false));
         ServerConfig config = ServerConfig.of(List.of(new ListenAddress.Unix(dir.resolve("s.sock"))), exports)

@@ -17,8 +17,17 @@ import java.util.List;
  * throws {@link CorruptedFrameException}; the owner closes the connection.
  */
 public final class FrameDecoder extends ByteToMessageDecoder {
+    /**
+     * A frame at least this long is assembled in a buffer of its exact size as its bytes arrive,
+     * instead of in the cumulation: merging each read into a cumulation that a frame still in use
+     * shares would copy the frame again on every read (quadratic in its length).
+     */
+    static final int ASSEMBLE_FROM = 64 * 1024;
+
     private volatile int maxMessageSize;
     private long bytesToDiscard;
+    /** The large frame being assembled, header included, or null. */
+    private ByteBuf assembling;
 
     public FrameDecoder(int maxMessageSize) {
         setMaxMessageSize(maxMessageSize);
@@ -38,6 +47,19 @@ public final class FrameDecoder extends ByteToMessageDecoder {
 
     @Override
     protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
+        if (assembling != null) {
+            in.readBytes(assembling, Math.min(assembling.writableBytes(), in.readableBytes()));
+            if (!assembling.isWritable()) {
+                ByteBuf whole = assembling;
+                assembling = null;
+                try {
+                    out.add(split(whole));
+                } finally {
+                    whole.release();
+                }
+            }
+            return;
+        }
         if (bytesToDiscard > 0) {
             int skip = (int) Math.min(bytesToDiscard, in.readableBytes());
             in.skipBytes(skip);
@@ -49,13 +71,9 @@ public final class FrameDecoder extends ByteToMessageDecoder {
         if (in.readableBytes() < ProtocolConstants.HEADER_SIZE) {
             return;
         }
-        int start = in.readerIndex();
-        long length = in.getUnsignedIntLE(start);
-        int requestId = in.getIntLE(start + 4);
-        int opcode = in.getUnsignedShortLE(start + 8);
-        int flags = in.getUnsignedShortLE(start + 10);
-        int word = in.getIntLE(start + 12);
-        long bodyLength = in.getUnsignedIntLE(start + 16);
+        Header h = Header.at(in);
+        long length = h.length();
+        long bodyLength = h.bodyLength();
 
         if (length < ProtocolConstants.HEADER_AFTER_LENGTH) {
             throw new CorruptedFrameException("frame length " + length + " is shorter than the header");
@@ -70,15 +88,42 @@ public final class FrameDecoder extends ByteToMessageDecoder {
             int skip = (int) Math.min(bytesToDiscard, in.readableBytes());
             in.skipBytes(skip);
             bytesToDiscard -= skip;
-            out.add(new OversizeFrame(requestId, opcode, word, frameSize));
+            out.add(new OversizeFrame(h.requestId(), h.opcode(), h.word(), frameSize));
             return;
         }
         if (in.readableBytes() < frameSize) {
+            if (frameSize >= ASSEMBLE_FROM) {
+                assembling = ctx.alloc().directBuffer((int) frameSize, (int) frameSize);
+                in.readBytes(assembling, in.readableBytes());
+            }
             return;
         }
+        out.add(split(in));
+    }
+
+    /** Takes one whole frame, whose length the header checks above validated, from {@code in}. */
+    private static Frame split(ByteBuf in) {
+        Header h = Header.at(in);
         in.skipBytes(ProtocolConstants.HEADER_SIZE);
-        ByteBuf body = in.readRetainedSlice((int) bodyLength);
-        ByteBuf data = in.readRetainedSlice((int) (length - ProtocolConstants.HEADER_AFTER_LENGTH - bodyLength));
-        out.add(new Frame(requestId, opcode, flags, word, body, data));
+        ByteBuf body = in.readRetainedSlice((int) h.bodyLength());
+        ByteBuf data = in.readRetainedSlice((int) (h.length() - ProtocolConstants.HEADER_AFTER_LENGTH - h.bodyLength()));
+        return new Frame(h.requestId(), h.opcode(), h.flags(), h.word(), body, data);
+    }
+
+    /** The header fields of the frame at {@code in}'s reader index (§2), read without moving it. */
+    private record Header(long length, int requestId, int opcode, int flags, int word, long bodyLength) {
+        static Header at(ByteBuf in) {
+            int start = in.readerIndex();
+            return new Header(in.getUnsignedIntLE(start), in.getIntLE(start + 4), in.getUnsignedShortLE(start + 8),
+                    in.getUnsignedShortLE(start + 10), in.getIntLE(start + 12), in.getUnsignedIntLE(start + 16));
+        }
+    }
+
+    @Override
+    protected void handlerRemoved0(ChannelHandlerContext ctx) {
+        if (assembling != null) {
+            assembling.release();
+            assembling = null;
+        }
     }
 }

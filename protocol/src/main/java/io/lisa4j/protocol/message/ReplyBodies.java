@@ -49,8 +49,14 @@ public final class ReplyBodies {
     // ------------------------------------------------------------ session
 
     public static ByteBuffer hello(Negotiated n) {
+        return hello(n, null);
+    }
+
+    /** HELLO's reply, with the side-channel token when FD_DONATION was negotiated (PROTOCOL.md §3.3). */
+    public static ByteBuffer hello(Negotiated n, byte[] fdChannelToken) {
         FlatBufferBuilder b = builder();
         int name = b.createString(n.serverName());
+        int token = fdChannelToken == null ? 0 : b.createByteVector(fdChannelToken);
         HelloReply.startHelloReply(b);
         HelloReply.addVersion(b, n.version());
         HelloReply.addFeatures(b, n.features());
@@ -59,6 +65,9 @@ public final class ReplyBodies {
         HelloReply.addMaxInFlight(b, Integer.toUnsignedLong(n.maxInFlight()));
         HelloReply.addMaxComponents(b, Integer.toUnsignedLong(n.maxComponents()));
         HelloReply.addMaxNameLength(b, Integer.toUnsignedLong(n.maxNameLength()));
+        if (token != 0) {
+            HelloReply.addFdChannelToken(b, token);
+        }
         return finish(b, HelloReply.endHelloReply(b));
     }
 
@@ -103,12 +112,18 @@ public final class ReplyBodies {
     }
 
     public static ByteBuffer open(long handle, FileAttr attr, boolean created, FileAttr parent) {
+        return open(handle, attr, created, parent, false);
+    }
+
+    /** OPEN's reply; {@code donated}: the descriptor went out on the side-channel first (PROTOCOL.md §3.3). */
+    public static ByteBuffer open(long handle, FileAttr attr, boolean created, FileAttr parent, boolean donated) {
         FlatBufferBuilder b = builder();
         OpenReply.startOpenReply(b);
         OpenReply.addHandle(b, handle);
         addAttr(b, attr, OpenReply::addAttr);
         OpenReply.addCreated(b, created);
         addAttr(b, parent, OpenReply::addParent);
+        OpenReply.addDonated(b, donated);
         return finish(b, OpenReply.endOpenReply(b));
     }
 

@@ -24,6 +24,7 @@ import io.lisa4j.protocol.fb.ListXattrRequest;
 import io.lisa4j.protocol.fb.MkdirRequest;
 import io.lisa4j.protocol.fb.MknodRequest;
 import io.lisa4j.protocol.fb.MountRequest;
+import io.lisa4j.protocol.fb.FdChannelRequest;
 import io.lisa4j.protocol.fb.OpenRequest;
 import io.lisa4j.protocol.fb.PingRequest;
 import io.lisa4j.protocol.fb.PreadRequest;
@@ -89,8 +90,21 @@ public final class RequestBodies {
     }
 
     public static ByteBuffer open(PathSpec path, int flags, int mode) {
+        return open(path, flags, mode, false);
+    }
+
+    /** OPEN, asking for the host descriptor when {@code donateFd} (FD_DONATION, PROTOCOL.md §3.3). */
+    public static ByteBuffer open(PathSpec path, int flags, int mode, boolean donateFd) {
         FlatBufferBuilder b = builder();
-        return finish(b, OpenRequest.createOpenRequest(b, pathRef(b, path), unsigned(flags), unsigned(mode)));
+        return finish(b, OpenRequest.createOpenRequest(b, pathRef(b, path), unsigned(flags), unsigned(mode),
+                donateFd));
+    }
+
+    /** FD_CHANNEL: the first frame of a descriptor side-channel connection (PROTOCOL.md §3.3). */
+    public static ByteBuffer fdChannel(byte[] token) {
+        FlatBufferBuilder b = builder();
+        int t = b.createByteVector(token);
+        return finish(b, FdChannelRequest.createFdChannelRequest(b, t));
     }
 
     public static ByteBuffer mkdir(PathSpec path, int mode) {

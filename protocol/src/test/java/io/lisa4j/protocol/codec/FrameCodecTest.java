@@ -112,6 +112,28 @@ class FrameCodecTest {
     }
 
     @Test
+    void largeFrameArrivingInPiecesIsAssembledWhole() {
+        byte[] data = new byte[MAX - ProtocolConstants.HEADER_SIZE - 3];
+        new java.util.Random(3).nextBytes(data);
+        ByteBuf wire = frame(11, Opcode.Pwrite, 0, new byte[] {1, 2, 3}, data);
+        wire.writeBytes(frame(12, Opcode.Ping, 0, new byte[0], new byte[0]));
+        List<Frame> got = new java.util.ArrayList<>();
+        while (wire.isReadable()) {
+            channel.writeInbound(wire.readRetainedSlice(Math.min(1000, wire.readableBytes())));
+            for (Object o; (o = channel.readInbound()) != null; ) {
+                got.add(assertInstanceOf(Frame.class, o));
+            }
+        }
+        wire.release();
+        assertEquals(2, got.size());
+        assertEquals(11, got.get(0).requestId());
+        assertEquals(3, got.get(0).bodyLength());
+        assertArrayEquals(data, bytes(got.get(0).data()));
+        assertEquals(12, got.get(1).requestId());
+        got.forEach(Frame::release);
+    }
+
+    @Test
     void oversizeFrameIsReportedAndSkippedAndTheNextOneStillDecodes() {
         byte[] hugeData = new byte[MAX];
         ByteBuf wire = frame(41, Opcode.Pwrite, 5, new byte[0], hugeData);

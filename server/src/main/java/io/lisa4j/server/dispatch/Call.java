@@ -62,6 +62,10 @@ public final class Call implements AutoCloseable {
         return frame.fsid();
     }
 
+    public int requestId() {
+        return frame.requestId();
+    }
+
     public Session session() {
         return session;
     }

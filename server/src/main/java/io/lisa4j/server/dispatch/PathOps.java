@@ -17,6 +17,7 @@ import io.lisa4j.protocol.fb.StatFsRequest;
 import io.lisa4j.protocol.fb.StatRequest;
 import io.lisa4j.protocol.fb.SymlinkRequest;
 import io.lisa4j.protocol.fb.UnlinkRequest;
+import io.lisa4j.server.session.Donation;
 import io.lisa4j.server.session.HandleTable;
 import io.lisa4j.server.spi.ExportBackend;
 import io.lisa4j.server.spi.Lookup;
@@ -47,6 +48,8 @@ final class PathOps {
         ExportBackend fs = c.export();
         HandleTable handles = c.session().handles();
         int fsid = c.fsid();
+        Donation donation = r.donateFd() ? c.session().donation() : null;
+        int requestId = c.requestId();
         return () -> {
             handles.reserve();
             Opened opened;
@@ -56,8 +59,26 @@ final class PathOps {
                 handles.unreserve();
                 throw e;
             }
-            return Replies.opened(handles.add(fsid, opened.file()), opened);
+            long handle = handles.add(fsid, opened.file());
+            return Replies.opened(handle, opened, donate(donation, requestId, opened));
         };
+    }
+
+    /**
+     * Sends the opened file's descriptor on the side-channel before the reply leaves, so the client
+     * finds it queued when the reply arrives (§3.3). Best effort: any failure means no donation.
+     */
+    private static boolean donate(Donation donation, int requestId, Opened opened) {
+        if (donation == null || !donation.attached()) {
+            return false;
+        }
+        int dup;
+        try {
+            dup = opened.file().dupForDonation();
+        } catch (ErrnoException e) {
+            return false;
+        }
+        return dup >= 0 && donation.send(requestId, dup);
     }
 
     static Action mkdir(Call c) throws ErrnoException {

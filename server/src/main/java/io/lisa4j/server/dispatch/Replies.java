@@ -38,9 +38,9 @@ final class Replies {
         return Reply.ok(ReplyBodies.entry(entry.attr(), entry.parent()));
     }
 
-    static Reply opened(long handle, Opened opened) {
+    static Reply opened(long handle, Opened opened, boolean donated) {
         return Reply.ok(ReplyBodies.open(handle, opened.attr(), opened.created(),
-                opened.created() ? opened.parent() : null));
+                opened.created() ? opened.parent() : null, donated));
     }
 
     static Reply unlinked(FileAttr parent) {

@@ -46,6 +46,14 @@ final class HostFile implements BackendFile {
         throw new ErrnoException(Errno.EBADF);
     }
 
+    @Override
+    public int dupForDonation() throws ErrnoException {
+        if (type != ProtocolConstants.S_IFREG || (openFlags & ProtocolConstants.O_PATH) != 0) {
+            return -1;
+        }
+        return fd.apply(Sys::dupCloexec);
+    }
+
     HostFd fd() {
         return fd;
     }

@@ -19,6 +19,8 @@ public final class Session {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicLong bytesInFlight = new AtomicLong();
     private final AtomicInteger unanswered = new AtomicInteger();
+    private final Donation donation = new Donation();
+    private final java.util.List<Runnable> closeHooks = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile int maxMessageSize;
     private volatile boolean established;
     private volatile boolean credentials;
@@ -79,6 +81,16 @@ public final class Session {
         return handles;
     }
 
+    /** The descriptor side-channel, attached only with FD_DONATION on a Unix socket (§3.3). */
+    public Donation donation() {
+        return donation;
+    }
+
+    /** Runs {@code hook} when the session closes. */
+    public void onClose(Runnable hook) {
+        closeHooks.add(hook);
+    }
+
     public boolean established() {
         return established;
     }
@@ -132,5 +144,7 @@ public final class Session {
 
     public void close() {
         handles.closeAll();
+        donation.close();
+        closeHooks.forEach(Runnable::run);
     }
 }

@@ -53,6 +53,17 @@ public interface BackendFile extends AutoCloseable {
 
     FileAttr fremovexattr(byte[] name) throws ErrnoException;
 
+    /**
+     * A new close-on-exec duplicate of the host descriptor, for descriptor donation (PROTOCOL.md
+     * §3.3), which the caller owns; -1 when this file must not be donated. Only regular files opened
+     * for reading or writing qualify. A backend returns -1 whenever the descriptor would give the
+     * client more than its handle does: a read-only export, for one, since fchmod, fchown and
+     * fsetxattr work on any descriptor of a file its owner opened.
+     */
+    default int dupForDonation() throws ErrnoException {
+        return -1;
+    }
+
     /** Releases the host resources; idempotent. */
     @Override
     void close();

@@ -11,11 +11,14 @@ import io.lisa4j.server.Limits;
 import io.lisa4j.server.dispatch.Reply;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Supplier;
 
 /** Answers HELLO (PROTOCOL.md §3): picks the version, the features and the frame limit. */
 final class Handshake {
-    /** Feature bits this server implements: per-request credentials (§3.2). */
+    /** Feature bits this server implements on any transport: per-request credentials (§3.2). */
     static final long SERVER_FEATURES = ProtocolConstants.FEATURE_CREDENTIALS;
+    /** And on a Unix socket: descriptor donation (§3.3), which needs SCM_RIGHTS. */
+    static final long UNIX_FEATURES = SERVER_FEATURES | ProtocolConstants.FEATURE_FD_DONATION;
     private static final int MAX_CLIENT_NAME = 256;
 
     /**
@@ -30,7 +33,11 @@ final class Handshake {
 
     private Handshake() {}
 
-    static Outcome answer(ByteBuffer body, Limits limits, String serverName) {
+    /**
+     * @param tokens issues the side-channel token when FD_DONATION is negotiated; null on a transport
+     *     that cannot pass descriptors, which then never offers the feature
+     */
+    static Outcome answer(ByteBuffer body, Limits limits, String serverName, Supplier<byte[]> tokens) {
         HelloRequest hello;
         String clientName;
         try {
@@ -48,8 +55,11 @@ final class Handshake {
             return Outcome.refuse(Errno.EINVAL, true);
         }
         int negotiated = (int) Math.min(offered, limits.maxMessageSize());
-        Negotiated agreed = new Negotiated(ProtocolConstants.VERSION, hello.features() & SERVER_FEATURES, negotiated,
+        long features = hello.features() & (tokens == null ? SERVER_FEATURES : UNIX_FEATURES);
+        Negotiated agreed = new Negotiated(ProtocolConstants.VERSION, features, negotiated,
                 serverName, limits.maxInFlight(), limits.maxComponents(), limits.maxNameLength());
-        return new Outcome(Reply.ok(ReplyBodies.hello(agreed)), false, negotiated, clientName, agreed.features());
+        byte[] token = (features & ProtocolConstants.FEATURE_FD_DONATION) != 0 ? tokens.get() : null;
+        return new Outcome(Reply.ok(ReplyBodies.hello(agreed, token)), false, negotiated, clientName,
+                agreed.features());
     }
 }

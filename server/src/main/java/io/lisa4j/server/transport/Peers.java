@@ -9,6 +9,18 @@ import java.io.IOException;
 final class Peers {
     private Peers() {}
 
+    /** The peer's uid on a Unix socket (SO_PEERCRED); -1 elsewhere or when the kernel will not say. */
+    static int uid(Channel channel) {
+        if (channel instanceof EpollDomainSocketChannel unix) {
+            try {
+                return unix.peerCredentials().uid();
+            } catch (IOException e) {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
     static String describe(Channel channel) {
         if (channel instanceof EpollDomainSocketChannel unix) {
             try {

@@ -24,6 +24,7 @@ public final class ServerChannelInitializer extends ChannelInitializer<Channel> 
     private final Executor workers;
     private final ChannelGroup channels;
     private final Quota connections;
+    private final FdChannels fdChannels = new FdChannels();
 
     public ServerChannelInitializer(TransportSecurity security, ConnectionSettings settings, Dispatcher dispatcher,
             Executor workers, ChannelGroup channels, Quota connections) {
@@ -51,6 +52,6 @@ public final class ServerChannelInitializer extends ChannelInitializer<Channel> 
                         TimeUnit.MILLISECONDS))
                 .addLast("frame-decoder", decoder)
                 .addLast("frame-encoder", FrameEncoder.INSTANCE)
-                .addLast("session", new SessionHandler(settings, dispatcher, workers, decoder));
+                .addLast("session", new SessionHandler(settings, dispatcher, workers, decoder, fdChannels));
     }
 }

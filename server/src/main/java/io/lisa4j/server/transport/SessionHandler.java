@@ -7,12 +7,14 @@ import io.lisa4j.protocol.StoppedException;
 import io.lisa4j.protocol.codec.Frame;
 import io.lisa4j.protocol.codec.FrameDecoder;
 import io.lisa4j.protocol.codec.OversizeFrame;
+import io.lisa4j.protocol.fb.FdChannelRequest;
 import io.lisa4j.protocol.fb.Opcode;
 import io.lisa4j.server.Limits;
 import io.lisa4j.server.dispatch.Action;
 import io.lisa4j.server.dispatch.Call;
 import io.lisa4j.server.dispatch.Dispatcher;
 import io.lisa4j.server.dispatch.Reply;
+import io.lisa4j.server.host.sys.Sys;
 import io.lisa4j.server.log.Log;
 import io.lisa4j.server.metrics.LimitKind;
 import io.lisa4j.server.metrics.Transport;
@@ -24,6 +26,7 @@ import io.lisa4j.server.session.Session;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.unix.UnixChannel;
 import io.netty.handler.codec.DecoderException;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.handler.timeout.IdleStateEvent;
@@ -49,11 +52,18 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
     private final ServerServices services;
     private final ConnectionSettings settings;
     private final ConnectionLimits guards;
+    private final FdChannels fdChannels;
     private Session session;
     private RequestObserver observer;
+    /** Set once this connection became another session's descriptor side-channel (§3.3). */
+    private Session sideChannelOf;
+    /** Whether that session took this connection's socket (so closing it must detach it). */
+    private boolean sideChannelAttached;
 
-    SessionHandler(ConnectionSettings settings, Dispatcher dispatcher, Executor workers, FrameDecoder decoder) {
+    SessionHandler(ConnectionSettings settings, Dispatcher dispatcher, Executor workers, FrameDecoder decoder,
+            FdChannels fdChannels) {
         this.settings = settings;
+        this.fdChannels = fdChannels;
         this.limits = settings.limits();
         this.serverName = settings.serverName();
         this.dispatcher = dispatcher;
@@ -72,7 +82,8 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
         Log.debug("connect", "peer", session.peer());
         // TLS and HELLO together must finish in time: a peer trickling either byte by byte is cut off.
         ctx.executor().schedule(() -> {
-            if (!session.established() && ctx.channel().isActive()) {
+            // A descriptor side-channel never says HELLO and never sends after FD_CHANNEL (§3.3).
+            if (!session.established() && sideChannelOf == null && ctx.channel().isActive()) {
                 Log.debug("handshake_timeout", "peer", session.peer());
                 ctx.close();
             }
@@ -82,6 +93,9 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
+        if (sideChannelAttached) {
+            sideChannelOf.donation().detach();
+        }
         if (session != null) {
             Log.debug("disconnect", "peer", session.peer(), "handles", session.handles().size());
             services.sessions().remove(session);
@@ -97,7 +111,7 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
             Log.debug("tls_handshake_failed", "peer", Peers.describe(ctx.channel()), "error",
                     handshake.cause().getMessage());
         }
-        if (event instanceof IdleStateEvent && session.inFlight() == 0) {
+        if (event instanceof IdleStateEvent && session.inFlight() == 0 && sideChannelOf == null) {
             Log.debug("idle_timeout", "peer", session.peer());
             ctx.close();
             return;
@@ -125,6 +139,12 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
         long start = System.nanoTime();
         int requestId = frame.requestId();
         int opcode = frame.opcode();
+        if (sideChannelOf != null) {
+            // A side-channel carries descriptors to the client only (§3.3).
+            frame.release();
+            ctx.close();
+            return;
+        }
         int fsid = frame.fsid();
         if (!session.established() || opcode == Opcode.Hello) {
             try {
@@ -204,12 +224,18 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
             send(ctx, frame.requestId(), frame.opcode(), Reply.errno(Errno.EPROTO.number()));
             return;
         }
+        if (frame.opcode() == Opcode.FdChannel) {
+            attachSideChannel(ctx, frame);
+            return;
+        }
         if (frame.opcode() != Opcode.Hello) {
             sendAndClose(ctx, frame.requestId(), frame.opcode(), Reply.errno(Errno.EPROTO.number()));
             return;
         }
+        int uid = Peers.uid(ctx.channel());
         Handshake.Outcome outcome = RequestCheck.wellFormed(frame)
-                ? Handshake.answer(Call.bodyOf(frame), limits, serverName)
+                ? Handshake.answer(Call.bodyOf(frame), limits, serverName,
+                        ctx.channel() instanceof UnixChannel && uid >= 0 ? () -> fdChannels.issue(session, uid) : null)
                 : Handshake.Outcome.refuse(Errno.EBADMSG, false);
         if (outcome.negotiatedMax() > 0) {
             Optional<PeerIdentity> identity = PeerIdentities.of(ctx.channel());
@@ -232,6 +258,42 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
         } else {
             send(ctx, frame.requestId(), frame.opcode(), outcome.reply());
         }
+    }
+
+    /**
+     * FD_CHANNEL (§3.3): this connection becomes the descriptor side-channel of the session whose
+     * token it presents. The server sends on its own duplicate of the socket, attached only once
+     * the OK reply has left, so Netty's bytes and the descriptor records never interleave.
+     */
+    private void attachSideChannel(ChannelHandlerContext ctx, Frame frame) {
+        Session owner;
+        try {
+            FdChannelRequest r = FdChannelRequest.getRootAsFdChannelRequest(Call.bodyOf(frame));
+            byte[] token = new byte[r.tokenLength()];
+            r.tokenAsByteBuffer().get(token);
+            owner = fdChannels.claim(token, Peers.uid(ctx.channel()));
+        } catch (RuntimeException e) {
+            owner = null;
+        }
+        if (owner == null || !(ctx.channel() instanceof UnixChannel unix)) {
+            sendAndClose(ctx, frame.requestId(), frame.opcode(), Reply.errno(Errno.EACCES.number()));
+            return;
+        }
+        Session attachTo = owner;
+        sideChannelOf = owner;
+        Log.debug("fd_channel", "peer", session.peer(), "for", owner.peer());
+        ctx.writeAndFlush(Reply.ok().toFrame(frame.requestId(), frame.opcode())).addListener(written -> {
+            int dup;
+            try {
+                dup = written.isSuccess() ? Sys.dupCloexec(unix.fd().intValue()) : -1;
+            } catch (ErrnoException e) {
+                dup = -1;
+            }
+            sideChannelAttached = dup >= 0 && attachTo.donation().attach(dup, () -> ctx.channel().close());
+            if (!sideChannelAttached) {
+                ctx.close();
+            }
+        });
     }
 
     private Reply run(Action action, int opcode) {

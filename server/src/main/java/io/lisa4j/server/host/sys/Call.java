@@ -1,33 +1,17 @@
 package io.lisa4j.server.host.sys;
 
 import io.lisa4j.protocol.ErrnoException;
+import io.lisa4j.protocol.fd.Libc;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 
-/** Runs one downcall and turns a -1 return into an {@link ErrnoException} with the captured errno. */
+/** Runs one downcall (through {@link Libc}, -1 becoming an ErrnoException) and builds C strings. */
 final class Call {
     private Call() {}
 
-    @FunctionalInterface
-    interface Invocation {
-        long invoke(MemorySegment capture) throws Throwable;
-    }
-
-    static long run(Arena arena, Invocation invocation) throws ErrnoException {
-        MemorySegment capture = arena.allocate(Native.CAPTURE_LAYOUT);
-        long result;
-        try {
-            result = invocation.invoke(capture);
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new IllegalStateException("downcall failed", t);
-        }
-        if (result == -1) {
-            throw new ErrnoException(Native.errno(capture));
-        }
-        return result;
+    static long run(Arena arena, Libc.Invocation invocation) throws ErrnoException {
+        return Libc.run(arena, invocation);
     }
 
     /** A NUL-terminated copy of {@code bytes}; the caller has made sure they hold no NUL. */

@@ -5,6 +5,7 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
 import static java.lang.foreign.ValueLayout.JAVA_SHORT;
 
 import io.lisa4j.protocol.ErrnoException;
+import io.lisa4j.protocol.fd.FileIo;
 import io.lisa4j.protocol.value.FileAttr;
 import io.lisa4j.protocol.value.FsStat;
 import java.lang.foreign.Arena;
@@ -43,7 +44,7 @@ public final class Sys {
     public static int openat(int dirfd, byte[] path, int flags, int mode) throws ErrnoException {
         try (Arena a = Arena.ofConfined()) {
             MemorySegment p = Call.cString(a, path);
-            return (int) Call.run(a, st -> (int) Native.OPENAT.invokeExact(st, dirfd, p, flags, mode));
+            return (int) Call.run(a, st -> (int) Native.OPENAT().invokeExact(st, dirfd, p, flags, mode));
         }
     }
 
@@ -54,20 +55,20 @@ public final class Sys {
             how.set(JAVA_LONG, 0, flags);
             how.set(JAVA_LONG, 8, mode);
             how.set(JAVA_LONG, 16, resolve);
-            return (int) Call.run(a, st -> (long) Native.SYSCALL4.invokeExact(
+            return (int) Call.run(a, st -> (long) Native.SYSCALL4().invokeExact(
                     st, Native.SYS_OPENAT2, (long) dirfd, p.address(), how.address(), OPEN_HOW_SIZE));
         }
     }
 
     public static void close(int fd) throws ErrnoException {
         try (Arena a = Arena.ofConfined()) {
-            Call.run(a, st -> (int) Native.CLOSE.invokeExact(st, fd));
+            Call.run(a, st -> (int) Native.CLOSE().invokeExact(st, fd));
         }
     }
 
     public static int dupCloexec(int fd) throws ErrnoException {
         try (Arena a = Arena.ofConfined()) {
-            return (int) Call.run(a, st -> (int) Native.DUPFD.invokeExact(st, fd, F_DUPFD_CLOEXEC, 0));
+            return (int) Call.run(a, st -> (int) Native.DUPFD().invokeExact(st, fd, F_DUPFD_CLOEXEC, 0));
         }
     }
 
@@ -75,7 +76,7 @@ public final class Sys {
         try (Arena a = Arena.ofConfined()) {
             MemorySegment p = Call.cString(a, path);
             MemorySegment buf = a.allocate(StatxDecoder.STATX_SIZE, 8);
-            Call.run(a, st -> (int) Native.STATX.invokeExact(st, dirfd, p, flags, STATX_WANTED, buf));
+            Call.run(a, st -> (int) Native.STATX().invokeExact(st, dirfd, p, flags, STATX_WANTED, buf));
             return StatxDecoder.statx(buf);
         }
     }
@@ -88,7 +89,7 @@ public final class Sys {
     public static FsStat fstatfs(int fd) throws ErrnoException {
         try (Arena a = Arena.ofConfined()) {
             MemorySegment buf = a.allocate(StatxDecoder.STATFS_SIZE, 8);
-            Call.run(a, st -> (int) Native.FSTATFS.invokeExact(st, fd, buf));
+            Call.run(a, st -> (int) Native.FSTATFS().invokeExact(st, fd, buf));
             return StatxDecoder.statfs(buf);
         }
     }
@@ -97,7 +98,7 @@ public final class Sys {
     public static List<RawDirent> getdents64(int fd, int bufferSize) throws ErrnoException {
         try (Arena a = Arena.ofConfined()) {
             MemorySegment buf = a.allocate(bufferSize, 8);
-            long n = Call.run(a, st -> (long) Native.GETDENTS64.invokeExact(st, fd, buf, (long) bufferSize));
+            long n = Call.run(a, st -> (long) Native.GETDENTS64().invokeExact(st, fd, buf, (long) bufferSize));
             List<RawDirent> out = new ArrayList<>();
             for (long pos = 0; pos < n; ) {
                 int reclen = Short.toUnsignedInt(buf.get(JAVA_SHORT, pos + 16));
@@ -117,84 +118,53 @@ public final class Sys {
 
     public static long lseek(int fd, long offset, int whence) throws ErrnoException {
         try (Arena a = Arena.ofConfined()) {
-            return Call.run(a, st -> (long) Native.LSEEK.invokeExact(st, fd, offset, whence));
+            return Call.run(a, st -> (long) Native.LSEEK().invokeExact(st, fd, offset, whence));
         }
     }
 
     /** pread64 into {@code dst} from its position; advances the position by the count read. */
     public static int pread(int fd, ByteBuffer dst, long offset) throws ErrnoException {
-        int wanted = dst.remaining();
-        if (dst.isDirect()) {
-            MemorySegment target = MemorySegment.ofBuffer(dst);
-            int n = (int) preadInto(fd, target, wanted, offset);
-            dst.position(dst.position() + n);
-            return n;
-        }
-        try (Arena a = Arena.ofConfined()) {
-            MemorySegment tmp = a.allocate(Math.max(1, wanted));
-            int n = (int) preadInto(fd, tmp, wanted, offset);
-            dst.put(tmp.asSlice(0, n).asByteBuffer());
-            return n;
-        }
-    }
-
-    private static long preadInto(int fd, MemorySegment target, long count, long offset) throws ErrnoException {
-        try (Arena a = Arena.ofConfined()) {
-            return Call.run(a, st -> (long) Native.PREAD64.invokeExact(st, fd, target, count, offset));
-        }
+        return FileIo.pread(fd, dst, offset);
     }
 
     /** pwrite64 of {@code src} from its position; advances the position by the count written. */
     public static int pwrite(int fd, ByteBuffer src, long offset) throws ErrnoException {
-        int count = src.remaining();
-        try (Arena a = Arena.ofConfined()) {
-            MemorySegment source;
-            if (src.isDirect()) {
-                source = MemorySegment.ofBuffer(src);
-            } else {
-                source = a.allocate(Math.max(1, count));
-                source.asByteBuffer().put(src.duplicate());
-            }
-            MemorySegment s = source;
-            int n = (int) Call.run(a, st -> (long) Native.PWRITE64.invokeExact(st, fd, s, (long) count, offset));
-            src.position(src.position() + n);
-            return n;
-        }
+        return FileIo.pwrite(fd, src, offset);
     }
 
     public static void fsync(int fd, boolean dataOnly) throws ErrnoException {
         try (Arena a = Arena.ofConfined()) {
             if (dataOnly) {
-                Call.run(a, st -> (int) Native.FDATASYNC.invokeExact(st, fd));
+                Call.run(a, st -> (int) Native.FDATASYNC().invokeExact(st, fd));
             } else {
-                Call.run(a, st -> (int) Native.FSYNC.invokeExact(st, fd));
+                Call.run(a, st -> (int) Native.FSYNC().invokeExact(st, fd));
             }
         }
     }
 
     public static void ftruncate(int fd, long size) throws ErrnoException {
         try (Arena a = Arena.ofConfined()) {
-            Call.run(a, st -> (int) Native.FTRUNCATE.invokeExact(st, fd, size));
+            Call.run(a, st -> (int) Native.FTRUNCATE().invokeExact(st, fd, size));
         }
     }
 
     public static void fallocate(int fd, int mode, long offset, long length) throws ErrnoException {
         try (Arena a = Arena.ofConfined()) {
-            Call.run(a, st -> (int) Native.FALLOCATE.invokeExact(st, fd, mode, offset, length));
+            Call.run(a, st -> (int) Native.FALLOCATE().invokeExact(st, fd, mode, offset, length));
         }
     }
 
     public static void mkdirat(int dirfd, byte[] name, int mode) throws ErrnoException {
         try (Arena a = Arena.ofConfined()) {
             MemorySegment p = Call.cString(a, name);
-            Call.run(a, st -> (int) Native.MKDIRAT.invokeExact(st, dirfd, p, mode));
+            Call.run(a, st -> (int) Native.MKDIRAT().invokeExact(st, dirfd, p, mode));
         }
     }
 
     public static void mknodat(int dirfd, byte[] name, int mode, long dev) throws ErrnoException {
         try (Arena a = Arena.ofConfined()) {
             MemorySegment p = Call.cString(a, name);
-            Call.run(a, st -> (int) Native.MKNODAT.invokeExact(st, dirfd, p, mode, dev));
+            Call.run(a, st -> (int) Native.MKNODAT().invokeExact(st, dirfd, p, mode, dev));
         }
     }
 
@@ -202,7 +172,7 @@ public final class Sys {
         try (Arena a = Arena.ofConfined()) {
             MemorySegment t = Call.cString(a, target);
             MemorySegment p = Call.cString(a, name);
-            Call.run(a, st -> (int) Native.SYMLINKAT.invokeExact(st, t, dirfd, p));
+            Call.run(a, st -> (int) Native.SYMLINKAT().invokeExact(st, t, dirfd, p));
         }
     }
 
@@ -211,7 +181,7 @@ public final class Sys {
         try (Arena a = Arena.ofConfined()) {
             MemorySegment o = Call.cString(a, oldPath);
             MemorySegment n = Call.cString(a, newName);
-            Call.run(a, st -> (int) Native.LINKAT.invokeExact(st, oldDirfd, o, newDirfd, n, flags));
+            Call.run(a, st -> (int) Native.LINKAT().invokeExact(st, oldDirfd, o, newDirfd, n, flags));
         }
     }
 
@@ -219,7 +189,7 @@ public final class Sys {
         try (Arena a = Arena.ofConfined()) {
             MemorySegment p = Call.cString(a, path);
             MemorySegment buf = a.allocate(PATH_MAX);
-            long n = Call.run(a, st -> (long) Native.READLINKAT.invokeExact(st, dirfd, p, buf, (long) PATH_MAX));
+            long n = Call.run(a, st -> (long) Native.READLINKAT().invokeExact(st, dirfd, p, buf, (long) PATH_MAX));
             return Call.bytes(buf, n);
         }
     }
@@ -227,7 +197,7 @@ public final class Sys {
     public static void unlinkat(int dirfd, byte[] name, int flags) throws ErrnoException {
         try (Arena a = Arena.ofConfined()) {
             MemorySegment p = Call.cString(a, name);
-            Call.run(a, st -> (int) Native.UNLINKAT.invokeExact(st, dirfd, p, flags));
+            Call.run(a, st -> (int) Native.UNLINKAT().invokeExact(st, dirfd, p, flags));
         }
     }
 
@@ -236,7 +206,7 @@ public final class Sys {
         try (Arena a = Arena.ofConfined()) {
             MemorySegment o = Call.cString(a, oldName);
             MemorySegment n = Call.cString(a, newName);
-            Call.run(a, st -> (long) Native.SYSCALL5.invokeExact(st, Native.SYS_RENAMEAT2,
+            Call.run(a, st -> (long) Native.SYSCALL5().invokeExact(st, Native.SYS_RENAMEAT2,
                     (long) oldDirfd, o.address(), (long) newDirfd, n.address(), (long) flags));
         }
     }
@@ -244,14 +214,14 @@ public final class Sys {
     public static void fchmodat(int dirfd, byte[] path, int mode, int flags) throws ErrnoException {
         try (Arena a = Arena.ofConfined()) {
             MemorySegment p = Call.cString(a, path);
-            Call.run(a, st -> (int) Native.FCHMODAT.invokeExact(st, dirfd, p, mode, flags));
+            Call.run(a, st -> (int) Native.FCHMODAT().invokeExact(st, dirfd, p, mode, flags));
         }
     }
 
     public static void fchownat(int dirfd, byte[] path, int uid, int gid, int flags) throws ErrnoException {
         try (Arena a = Arena.ofConfined()) {
             MemorySegment p = Call.cString(a, path);
-            Call.run(a, st -> (int) Native.FCHOWNAT.invokeExact(st, dirfd, p, uid, gid, flags));
+            Call.run(a, st -> (int) Native.FCHOWNAT().invokeExact(st, dirfd, p, uid, gid, flags));
         }
     }
 
@@ -265,14 +235,14 @@ public final class Sys {
             times.setAtIndex(JAVA_LONG, 1, atimeNsec);
             times.setAtIndex(JAVA_LONG, 2, mtimeSec);
             times.setAtIndex(JAVA_LONG, 3, mtimeNsec);
-            Call.run(a, st -> (int) Native.UTIMENSAT.invokeExact(st, dirfd, p, times, flags));
+            Call.run(a, st -> (int) Native.UTIMENSAT().invokeExact(st, dirfd, p, times, flags));
         }
     }
 
     public static void faccessat2(int dirfd, byte[] path, int mode, int flags) throws ErrnoException {
         try (Arena a = Arena.ofConfined()) {
             MemorySegment p = Call.cString(a, path);
-            Call.run(a, st -> (long) Native.SYSCALL4.invokeExact(st, Native.SYS_FACCESSAT2,
+            Call.run(a, st -> (long) Native.SYSCALL4().invokeExact(st, Native.SYS_FACCESSAT2,
                     (long) dirfd, p.address(), (long) mode, (long) flags));
         }
     }
@@ -280,7 +250,7 @@ public final class Sys {
     /** Sets the process umask and returns the previous one. */
     public static int umask(int mask) {
         try (Arena a = Arena.ofConfined()) {
-            return (int) Call.run(a, st -> (int) Native.UMASK.invokeExact(st, mask));
+            return (int) Call.run(a, st -> (int) Native.UMASK().invokeExact(st, mask));
         } catch (ErrnoException e) {
             throw new IllegalStateException("umask cannot fail", e);
         }

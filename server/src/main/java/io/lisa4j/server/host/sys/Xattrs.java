@@ -38,9 +38,9 @@ public final class Xattrs {
             long len;
             if (t.isPath()) {
                 MemorySegment p = Call.cString(a, t.path());
-                len = Call.run(a, st -> (long) Native.GETXATTR.invokeExact(st, p, n, buf, size));
+                len = Call.run(a, st -> (long) Native.GETXATTR().invokeExact(st, p, n, buf, size));
             } else {
-                len = Call.run(a, st -> (long) Native.FGETXATTR.invokeExact(st, t.fd(), n, buf, size));
+                len = Call.run(a, st -> (long) Native.FGETXATTR().invokeExact(st, t.fd(), n, buf, size));
             }
             return Call.bytes(buf, len);
         }
@@ -53,9 +53,9 @@ public final class Xattrs {
             long size = value.length;
             if (t.isPath()) {
                 MemorySegment p = Call.cString(a, t.path());
-                Call.run(a, st -> (int) Native.SETXATTR.invokeExact(st, p, n, v, size, flags));
+                Call.run(a, st -> (int) Native.SETXATTR().invokeExact(st, p, n, v, size, flags));
             } else {
-                Call.run(a, st -> (int) Native.FSETXATTR.invokeExact(st, t.fd(), n, v, size, flags));
+                Call.run(a, st -> (int) Native.FSETXATTR().invokeExact(st, t.fd(), n, v, size, flags));
             }
         }
     }
@@ -67,9 +67,9 @@ public final class Xattrs {
             long len;
             if (t.isPath()) {
                 MemorySegment p = Call.cString(a, t.path());
-                len = Call.run(a, st -> (long) Native.LISTXATTR.invokeExact(st, p, buf, size));
+                len = Call.run(a, st -> (long) Native.LISTXATTR().invokeExact(st, p, buf, size));
             } else {
-                len = Call.run(a, st -> (long) Native.FLISTXATTR.invokeExact(st, t.fd(), buf, size));
+                len = Call.run(a, st -> (long) Native.FLISTXATTR().invokeExact(st, t.fd(), buf, size));
             }
             return splitNames(Call.bytes(buf, len));
         }
@@ -80,9 +80,9 @@ public final class Xattrs {
             MemorySegment n = Call.cString(a, name);
             if (t.isPath()) {
                 MemorySegment p = Call.cString(a, t.path());
-                Call.run(a, st -> (int) Native.REMOVEXATTR.invokeExact(st, p, n));
+                Call.run(a, st -> (int) Native.REMOVEXATTR().invokeExact(st, p, n));
             } else {
-                Call.run(a, st -> (int) Native.FREMOVEXATTR.invokeExact(st, t.fd(), n));
+                Call.run(a, st -> (int) Native.FREMOVEXATTR().invokeExact(st, t.fd(), n));
             }
         }
     }
