@@ -37,7 +37,6 @@ class CliServeTest {
 
     @Test
     void anInheritedFdAloneOpensNoDefaultSocket() throws Exception {
-        HostExports.assumeHostBackend();
         Path export = HostExports.populate(Files.createDirectories(dir.resolve("data")));
         int[] pair = FdChannel.socketPair();
         InProcessServe serve = InProcessServe.start("serve", "--export", "data=" + export, "--inherit-fd",
