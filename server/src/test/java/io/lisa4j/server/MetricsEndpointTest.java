@@ -8,7 +8,6 @@ import io.lisa4j.protocol.ProtocolConstants;
 import io.lisa4j.protocol.fb.OpenReply;
 import io.lisa4j.protocol.fb.Opcode;
 import io.lisa4j.server.spi.ExportSpec;
-import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -104,17 +103,17 @@ class MetricsEndpointTest {
 
     @Test
     void healthIsOkWhileServingAndUnknownPathsAre404() throws Exception {
-        HttpResponse<String> health = Http.get(http, "/health");
+        Http.Response health = Http.get(http, "/health");
         assertEquals(200, health.statusCode());
         assertEquals("ok\n", health.body());
         assertEquals(200, Http.get(http, "/health/live").statusCode());
         assertEquals(404, Http.get(http, "/nothing").statusCode());
-        HttpResponse<String> metrics = Http.get(http, "/metrics");
-        assertTrue(metrics.headers().firstValue("content-type").orElse("").startsWith("text/plain; version=0.0.4"));
+        Http.Response metrics = Http.get(http, "/metrics");
+        assertTrue(metrics.header("content-type").startsWith("text/plain; version=0.0.4"));
     }
 
     private String scrape() throws Exception {
-        HttpResponse<String> response = Http.get(http, "/metrics");
+        Http.Response response = Http.get(http, "/metrics");
         assertEquals(200, response.statusCode());
         return response.body();
     }
