@@ -39,7 +39,7 @@ public final class MountBench {
                 rows.put("bindfs, timeouts " + timeout + " s", run(bindMnt));
             }
             Path lisaMnt = Files.createDirectories(work.resolve("lisa4j-mnt-" + timeout));
-            MountOptions options = new MountOptions(timeout, timeout, false, MountOptions.DEFAULTS.callTimeout(), false, List.of());
+            MountOptions options = new MountOptions(timeout, timeout, false, MountOptions.DEFAULTS.callTimeout(), false, List.of(), true);
             try (LisaMount m = LisaMount.mount(args[0], args[1], lisaMnt, options)) {
                 // one export serves both mounts: each run gets its own directory in it
                 rows.put("lisa4j mount, timeouts " + timeout + " s", run(Files.createDirectories(lisaMnt.resolve("t" + timeout))));
