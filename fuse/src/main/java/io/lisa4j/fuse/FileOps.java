@@ -1,6 +1,7 @@
 package io.lisa4j.fuse;
 
 import io.lisa4j.client.AsyncRemoteFs;
+import io.lisa4j.client.ReadCount;
 import io.lisa4j.client.ReadResult;
 import io.lisa4j.client.RemoteFile;
 import io.lisa4j.client.WriteResult;
@@ -16,7 +17,10 @@ import org.cryptomator.jfuse.api.FileInfo;
  *
  * <p>Data is copied between the kernel's buffer and the heap on the FUSE thread: the buffer is only
  * valid until the operation returns, and a call given up by the timeout guard may still complete
- * on the I/O thread later.
+ * on the I/O thread later. A file whose host descriptor the server donated (PROTOCOL.md §3.3) is
+ * read and written with pread and pwrite straight on the kernel's buffer instead: those calls are
+ * synchronous on the FUSE thread, done before the operation returns, so nothing can touch the
+ * buffer later, and they need no timeout guard.
  */
 final class FileOps {
     private final AsyncRemoteFs fs;
@@ -52,6 +56,11 @@ final class FileOps {
     int read(ByteBuffer buf, long size, long offset, FileInfo fi) throws IOException {
         RemoteFile file = files.get(fi.getFh());
         int wanted = (int) Math.min(size, buf.remaining());
+        if (file.donated()) {
+            int n = readLocally(file, buf.slice(buf.position(), wanted), offset);
+            buf.position(buf.position() + n);
+            return n;
+        }
         int done = 0;
         while (done < wanted) {
             ReadResult r = rpc.await(file.async().pread(offset + done, Math.min(wanted - done, maxData)));
@@ -64,9 +73,25 @@ final class FileOps {
         return done;
     }
 
+    /** pread on the donated descriptor into the kernel's buffer, until it is full or at end of file. */
+    private static int readLocally(RemoteFile file, ByteBuffer target, long offset) throws IOException {
+        while (target.hasRemaining()) {
+            ReadCount r = file.pread(offset + target.position(), target);
+            if (r.eof() || r.count() == 0) {
+                break;
+            }
+        }
+        return target.position();
+    }
+
     int write(ByteBuffer buf, long size, long offset, FileInfo fi) throws IOException {
         RemoteFile file = files.get(fi.getFh());
         int total = (int) Math.min(size, buf.remaining());
+        if (file.donated()) {
+            int n = writeLocally(file, buf.slice(buf.position(), total), offset);
+            buf.position(buf.position() + n);
+            return n;
+        }
         int done = 0;
         while (done < total) {
             byte[] chunk = new byte[Math.min(total - done, maxData)];
@@ -76,6 +101,20 @@ final class FileOps {
             if (w.written() < chunk.length) {
                 break;
             }
+        }
+        return done;
+    }
+
+    /** pwrite of the kernel's buffer on the donated descriptor, all of it unless the disk is full. */
+    private static int writeLocally(RemoteFile file, ByteBuffer source, long offset) throws IOException {
+        int done = 0;
+        while (source.hasRemaining()) {
+            int n = file.pwrite(offset + done, source).written();
+            if (n == 0) {
+                break;
+            }
+            done += n;
+            source.position(source.position() + n);
         }
         return done;
     }

@@ -3,6 +3,7 @@ package io.lisa4j.fuse;
 import io.lisa4j.client.ClientOptions;
 import io.lisa4j.client.Lisa4jClient;
 import io.lisa4j.client.RemoteFs;
+import io.lisa4j.client.RpcCounter;
 import io.lisa4j.client.Session;
 import io.lisa4j.protocol.value.ResolveMode;
 import java.io.IOException;
@@ -16,7 +17,8 @@ import org.cryptomator.jfuse.api.FuseMountFailedException;
 
 /**
  * One export mounted at a directory through the kernel's FUSE: its own connection to the server,
- * paths walked IN_ROOT, every FUSE operation one RPC. {@link #close()} unmounts and disconnects.
+ * paths walked IN_ROOT, every FUSE operation one RPC, except reads and writes of files whose host
+ * descriptor the server donated (Unix sockets, unless {@link MountOptions#fdDonation()} is off). {@link #close()} unmounts and disconnects.
  */
 public final class LisaMount implements AutoCloseable {
     private final Session session;
@@ -38,7 +40,8 @@ public final class LisaMount implements AutoCloseable {
         if (unavailable != null) {
             throw new IOException(unavailable);
         }
-        Session session = Lisa4jClient.connect(URI.create(endpoint), ClientOptions.DEFAULTS.withClientName("lisa4j-fuse"));
+        Session session = Lisa4jClient.connect(URI.create(endpoint), ClientOptions.DEFAULTS.withClientName("lisa4j-fuse")
+                .withFdDonation(options.fdDonation() && endpoint.startsWith("unix:")));
         Arena upcalls = Arena.ofShared();
         try {
             RemoteFs fs = session.mount(export).withResolveMode(ResolveMode.IN_ROOT);
@@ -70,6 +73,11 @@ public final class LisaMount implements AutoCloseable {
 
     public Path mountpoint() {
         return mountpoint;
+    }
+
+    /** The RPCs this mount's session has sent, by opcode. */
+    RpcCounter rpcCounter() {
+        return session.rpcCounter();
     }
 
     /** Whether the connection to the server is still up. */

@@ -8,11 +8,14 @@ import java.util.List;
  * How a mount behaves. Timeouts in seconds; 0 (the default) makes the kernel ask the server every
  * time, right for a tree others change too. {@code callTimeout} bounds each RPC, so a server that
  * stops answering gives EIO instead of a hung mount. Permissions are the server's to decide: the
- * kernel's default_permissions check is off.
+ * kernel's default_permissions check is off. {@code fdDonation} (the default) asks a server on a
+ * Unix socket for the host descriptor of each regular file opened (PROTOCOL.md §3.3), so that reads
+ * and writes of those files are this process's own pread and pwrite instead of RPCs.
  */
 public record MountOptions(double attrTimeout, double entryTimeout, boolean allowOther, Duration callTimeout,
-        boolean debug, List<String> extra) {
-    public static final MountOptions DEFAULTS = new MountOptions(0, 0, false, Duration.ofSeconds(30), false, List.of());
+        boolean debug, List<String> extra, boolean fdDonation) {
+    public static final MountOptions DEFAULTS =
+            new MountOptions(0, 0, false, Duration.ofSeconds(30), false, List.of(), true);
 
     public MountOptions {
         if (attrTimeout < 0 || entryTimeout < 0) {
@@ -22,7 +25,11 @@ public record MountOptions(double attrTimeout, double entryTimeout, boolean allo
     }
 
     public MountOptions withCallTimeout(Duration timeout) {
-        return new MountOptions(attrTimeout, entryTimeout, allowOther, timeout, debug, extra);
+        return new MountOptions(attrTimeout, entryTimeout, allowOther, timeout, debug, extra, fdDonation);
+    }
+
+    public MountOptions withFdDonation(boolean value) {
+        return new MountOptions(attrTimeout, entryTimeout, allowOther, callTimeout, debug, extra, value);
     }
 
     /**

@@ -11,10 +11,12 @@ import java.util.Map;
  * The {@code env} map of newFileSystem: connection options and the umask applied to created files
  * (the server applies none; PROTOCOL.md §8.2.2). Unknown keys are ignored, as the JDK's providers
  * ignore them, except unknown {@code tls.} keys, which fail rather than silently weaken TLS.
+ * Descriptor donation (PROTOCOL.md §3.3) is asked for on Unix sockets unless
+ * {@code fdDonation=false}; over TCP the server never donates, so it is not asked for there.
  */
 record Environment(ClientOptions options, int umask) {
-    static Environment of(Map<String, ?> env) {
-        ClientOptions options = ClientOptions.DEFAULTS;
+    static Environment of(Map<String, ?> env, boolean unixSocket) {
+        ClientOptions options = ClientOptions.DEFAULTS.withFdDonation(unixSocket);
         int umask = processUmask();
         Path[] tls = new Path[3];
         for (Map.Entry<String, ?> e : env.entrySet()) {
@@ -26,6 +28,8 @@ record Environment(ClientOptions options, int umask) {
                 case Lisa4jFileSystemProvider.TLS_CA -> tls[0] = Path.of(value.toString());
                 case Lisa4jFileSystemProvider.TLS_CERT -> tls[1] = Path.of(value.toString());
                 case Lisa4jFileSystemProvider.TLS_KEY -> tls[2] = Path.of(value.toString());
+                case Lisa4jFileSystemProvider.FD_DONATION ->
+                        options = options.withFdDonation(unixSocket && Boolean.parseBoolean(value.toString()));
                 case Lisa4jFileSystemProvider.INSECURE_PLAINTEXT_TCP -> {
                     if (Boolean.parseBoolean(value.toString())) {
                         options = options.withInsecurePlaintextTcp();

@@ -47,10 +47,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>{@code env} keys: {@value #CLIENT_NAME} (String), {@value #MAX_MESSAGE_SIZE} (Integer),
  * {@value #UMASK} (Integer, or an octal String; default this process's umask); for
  * {@code lisa4j+tcp}, {@value #TLS_CA}, {@value #TLS_CERT} and {@value #TLS_KEY} (PEM file paths,
- * all three) or {@value #INSECURE_PLAINTEXT_TCP} {@code true}.
+ * all three) or {@value #INSECURE_PLAINTEXT_TCP} {@code true}; for {@code lisa4j+unix},
+ * {@value #FD_DONATION} (Boolean or String, default {@code true}): ask the server for the host
+ * descriptor of each regular file a channel opens (PROTOCOL.md §3.3), so that the channel's reads,
+ * writes and size run in this process with no RPC.
  *
  * <p>Each NIO call costs as few RPCs as the protocol allows: readAttributes one STAT (none for an
- * entry a directory stream has just listed), newByteChannel one OPEN, delete of a file one UNLINK.
+ * entry a directory stream has just listed), newByteChannel one OPEN, delete of a file one UNLINK;
+ * with a donated descriptor, a channel's reads, writes and size cost none.
  */
 public abstract sealed class Lisa4jFileSystemProvider extends FileSystemProvider {
     public static final String CLIENT_NAME = "clientName";
@@ -64,6 +68,8 @@ public abstract sealed class Lisa4jFileSystemProvider extends FileSystemProvider
     public static final String TLS_KEY = "tls.key";
     /** {@code true}: plaintext TCP, for a server started with --insecure-tcp. */
     public static final String INSECURE_PLAINTEXT_TCP = "insecurePlaintextTcp";
+    /** {@code false}: no descriptor donation on lisa4j+unix, every read and write is an RPC. */
+    public static final String FD_DONATION = "fdDonation";
 
     /** The provider of {@code lisa4j+unix:} URIs. */
     public static final class Unix extends Lisa4jFileSystemProvider {
@@ -102,7 +108,7 @@ public abstract sealed class Lisa4jFileSystemProvider extends FileSystemProvider
     @Override
     public FileSystem newFileSystem(URI uri, Map<String, ?> env) throws IOException {
         Lisa4jUri parsed = parse(uri);
-        Environment environment = Environment.of(env);
+        Environment environment = Environment.of(env, scheme.equals(Lisa4jUri.UNIX));
         synchronized (fileSystems) {
             if (fileSystems.containsKey(parsed.fileSystem())) {
                 throw new FileSystemAlreadyExistsException(parsed.fileSystem().toString());

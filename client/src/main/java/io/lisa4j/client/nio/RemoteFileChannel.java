@@ -16,7 +16,9 @@ import java.nio.channels.WritableByteChannel;
 
 /**
  * A file channel over one server handle: read is one PREAD, write one PWRITE per frame-sized
- * chunk, size one FSTAT, close one CLOSE. A read that the server reports as ending at end of file
+ * chunk, size one FSTAT, close one CLOSE. On a donated descriptor (PROTOCOL.md §3.3) read, write
+ * and size are the file's own pread, pwrite and fstat in this process, and only OPEN, CLOSE,
+ * truncate and force reach the server. A read that the server reports as ending at end of file
  * remembers that position, so the read that follows there returns -1 without asking (PROTOCOL.md
  * §8.3.2 "absent concurrent growth"); any write, truncate or reposition forgets it.
  */
@@ -176,6 +178,9 @@ final class RemoteFileChannel extends FileChannel {
                     break;
                 }
             } while (src.hasRemaining());
+            if (flags.append() && file.donated()) {
+                appendEnd = file.size(); // a local write returns no attributes; the size is local too
+            }
             if (flags.sync()) {
                 file.fsync();
             }
@@ -212,7 +217,7 @@ final class RemoteFileChannel extends FileChannel {
     public long size() throws IOException {
         ensureOpen();
         try {
-            return file.fstat().size();
+            return file.size();
         } catch (IOException e) {
             throw failure(e);
         }

@@ -14,7 +14,7 @@ import java.util.Map;
 /**
  * The mount benchmark row: the same workload on a local directory, through bindfs over a local
  * directory, and through a lisa4j mount, in one run, so that FUSE's own cost is told apart from
- * lisa4j's. Usage: {@code MountBench <target> <export> <work-dir>}; the export must be empty and
+ * lisa4j's, and a lisa4j mount without descriptor donation beside the default one. Usage: {@code MountBench <target> <export> <work-dir>}; the export must be empty and
  * writable, and work-dir a scratch directory on a local file system.
  */
 public final class MountBench {
@@ -38,14 +38,22 @@ public final class MountBench {
             try (BindfsMount b = BindfsMount.mount(bindSrc, bindMnt, timeout)) {
                 rows.put("bindfs, timeouts " + timeout + " s", run(bindMnt));
             }
-            Path lisaMnt = Files.createDirectories(work.resolve("lisa4j-mnt-" + timeout));
-            MountOptions options = new MountOptions(timeout, timeout, false, MountOptions.DEFAULTS.callTimeout(), false, List.of());
-            try (LisaMount m = LisaMount.mount(args[0], args[1], lisaMnt, options)) {
-                // one export serves both mounts: each run gets its own directory in it
-                rows.put("lisa4j mount, timeouts " + timeout + " s", run(Files.createDirectories(lisaMnt.resolve("t" + timeout))));
+            MountOptions options = new MountOptions(timeout, timeout, false, MountOptions.DEFAULTS.callTimeout(), false, List.of(), true);
+            rows.put("lisa4j mount, timeouts " + timeout + " s", runMounted(args, work, "t" + timeout, options));
+            if (timeout == 0) {
+                rows.put("lisa4j, no fd donation, 0 s", runMounted(args, work, "in-band", options.withFdDonation(false)));
             }
         }
         print(rows);
+    }
+
+    /** The workload through a lisa4j mount; each run gets its own directory in the one export. */
+    private static List<Workload.Figure> runMounted(String[] args, Path work, String name, MountOptions options)
+            throws IOException {
+        Path mnt = Files.createDirectories(work.resolve("lisa4j-mnt-" + name));
+        try (LisaMount m = LisaMount.mount(args[0], args[1], mnt, options)) {
+            return run(Files.createDirectories(mnt.resolve(name)));
+        }
     }
 
     private static List<Workload.Figure> run(Path dir) throws IOException {

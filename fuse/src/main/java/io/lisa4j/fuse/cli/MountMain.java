@@ -44,6 +44,11 @@ public final class MountMain implements Callable<Integer> {
     @Option(names = {"-o", "--option"}, paramLabel = "OPT", description = "a further libfuse option, repeatable")
     List<String> extra = List.of();
 
+    @Option(names = "--no-fd-donation",
+            description = "on a unix: target, read and write every file through the server instead of on "
+                    + "the host descriptor it can donate")
+    boolean noFdDonation;
+
     @Option(names = "--debug", description = "libfuse's debug log of every request")
     boolean debug;
 
@@ -54,7 +59,7 @@ public final class MountMain implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         MountOptions options = new MountOptions(attrTimeout, entryTimeout, allowOther,
-                Duration.ofSeconds(callTimeout), debug, extra);
+                Duration.ofSeconds(callTimeout), debug, extra, !noFdDonation);
         LisaMount mount = LisaMount.mount(target, export, mountpoint.toAbsolutePath(), options);
         CountDownLatch done = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

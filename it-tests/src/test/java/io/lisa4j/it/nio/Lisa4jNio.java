@@ -7,6 +7,7 @@ import java.net.URI;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 
 /** An in-process server and a lisa4j file system on it, over a Unix socket or TCP. */
@@ -23,13 +24,19 @@ final class Lisa4jNio implements AutoCloseable {
     }
 
     static Lisa4jNio start(Path temp, InProcessServer.Transport transport) throws IOException {
+        return start(temp, transport, Map.of());
+    }
+
+    /** As above, with {@code extra} added to the file system's env (e.g. fdDonation=false). */
+    static Lisa4jNio start(Path temp, InProcessServer.Transport transport, Map<String, ?> extra) throws IOException {
         InProcessServer server = InProcessServer.start(temp);
         try {
             TlsFiles tls = server.clientTls();
-            return new Lisa4jNio(server, FileSystems.newFileSystem(uri(server, transport),
-                    Map.of("maxMessageSize", MAX_MESSAGE, "clientName", "nio-suite",
-                            "tls.ca", tls.caCert().toString(), "tls.cert", tls.cert().toString(),
-                            "tls.key", tls.key().toString())));
+            Map<String, Object> env = new HashMap<>(Map.of("maxMessageSize", MAX_MESSAGE, "clientName", "nio-suite",
+                    "tls.ca", tls.caCert().toString(), "tls.cert", tls.cert().toString(),
+                    "tls.key", tls.key().toString()));
+            env.putAll(extra);
+            return new Lisa4jNio(server, FileSystems.newFileSystem(uri(server, transport), env));
         } catch (IOException | RuntimeException e) {
             server.close();
             throw e;
