@@ -4,16 +4,15 @@ import io.lisa4j.client.AsyncRemoteFs;
 import io.lisa4j.client.SetAttrResult;
 import io.lisa4j.protocol.ErrnoException;
 import io.lisa4j.protocol.value.AttrChange;
-import io.lisa4j.protocol.value.FileAttr;
 import io.lisa4j.protocol.value.FsStat;
 import io.lisa4j.protocol.value.Timestamp;
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
-import org.cryptomator.jfuse.api.FileInfo;
-import org.cryptomator.jfuse.api.Stat;
+import java.time.Instant;
 import org.cryptomator.jfuse.api.Statvfs;
-import org.cryptomator.jfuse.api.TimeSpec;
 import org.cryptomator.jfuse.linux.amd64.extr.fuse3.statvfs;
+import org.cryptomator.jfuse.linux.amd64.extr.fuse3.timespec;
+import org.cryptomator.jfuse.linux.amd64.extr.stat.stat_h;
 
 /**
  * Attribute operations: getattr is LSTAT, or FSTAT when the kernel names an open file; chmod,
@@ -33,19 +32,21 @@ final class AttrOps {
         this.rpc = rpc;
     }
 
-    int getattr(String path, Stat stat, FileInfo fi) throws IOException {
-        FileAttr attr = fi != null
-                ? rpc.await(files.get(fi.getFh()).async().fstat())
-                : rpc.await(fs.lstat(FusePaths.of(path)));
-        NativeStat.fill(stat, attr);
+    int getattr(String path, MemorySegment stat) throws IOException {
+        NativeStat.fill(stat, rpc.await(fs.lstat(FusePaths.of(path))));
         return 0;
     }
 
-    int chmod(String path, int mode, FileInfo fi) throws IOException {
-        return setattr(path, AttrChange.none().withMode(mode & 07777), fi);
+    int fgetattr(long fh, MemorySegment stat) throws IOException {
+        NativeStat.fill(stat, rpc.await(files.get(fh).async().fstat()));
+        return 0;
     }
 
-    int chown(String path, int uid, int gid, FileInfo fi) throws IOException {
+    static AttrChange modeChange(int mode) {
+        return AttrChange.none().withMode(mode & 07777);
+    }
+
+    static AttrChange ownerChange(int uid, int gid) {
         AttrChange change = AttrChange.none();
         if (uid != NO_ID) {
             change = change.withUid(uid);
@@ -53,32 +54,46 @@ final class AttrOps {
         if (gid != NO_ID) {
             change = change.withGid(gid);
         }
-        return setattr(path, change, fi);
+        return change;
     }
 
-    int truncate(String path, long size, FileInfo fi) throws IOException {
-        return setattr(path, AttrChange.none().withSize(size), fi);
+    static AttrChange sizeChange(long size) {
+        return AttrChange.none().withSize(size);
     }
 
-    int utimens(String path, TimeSpec atime, TimeSpec mtime, FileInfo fi) throws IOException {
+    /** utimensat's {@code struct timespec[2]}: atime then mtime, each a time, UTIME_NOW or UTIME_OMIT; NULL is now for both. */
+    static AttrChange timesChange(MemorySegment tv) {
+        if (tv.address() == 0) {
+            return AttrChange.none().withAtimeNow().withMtimeNow();
+        }
+        MemorySegment times = tv.reinterpret(2 * timespec.layout().byteSize());
+        MemorySegment atime = times.asSlice(0, timespec.layout());
+        MemorySegment mtime = times.asSlice(timespec.layout().byteSize(), timespec.layout());
         AttrChange change = AttrChange.none();
-        if (atime.isUtimeNow()) {
+        long aNanos = timespec.tv_nsec(atime);
+        if (aNanos == stat_h.UTIME_NOW()) {
             change = change.withAtimeNow();
-        } else if (!atime.isUtimeOmit()) {
-            change = change.withAtime(Timestamp.of(atime.get()));
+        } else if (aNanos != stat_h.UTIME_OMIT()) {
+            change = change.withAtime(Timestamp.of(Instant.ofEpochSecond(timespec.tv_sec(atime), aNanos)));
         }
-        if (mtime.isUtimeNow()) {
+        long mNanos = timespec.tv_nsec(mtime);
+        if (mNanos == stat_h.UTIME_NOW()) {
             change = change.withMtimeNow();
-        } else if (!mtime.isUtimeOmit()) {
-            change = change.withMtime(Timestamp.of(mtime.get()));
+        } else if (mNanos != stat_h.UTIME_OMIT()) {
+            change = change.withMtime(Timestamp.of(Instant.ofEpochSecond(timespec.tv_sec(mtime), mNanos)));
         }
-        return setattr(path, change, fi);
+        return change;
     }
 
-    private int setattr(String path, AttrChange change, FileInfo fi) throws IOException {
-        SetAttrResult result = fi != null
-                ? rpc.await(files.get(fi.getFh()).async().fsetattr(change))
-                : rpc.await(fs.lsetattr(FusePaths.of(path), change));
+    int setattr(String path, AttrChange change) throws IOException {
+        return applied(rpc.await(fs.lsetattr(FusePaths.of(path), change)));
+    }
+
+    int fsetattr(long fh, AttrChange change) throws IOException {
+        return applied(rpc.await(files.get(fh).async().fsetattr(change)));
+    }
+
+    private static int applied(SetAttrResult result) throws ErrnoException {
         if (!result.fullyApplied()) {
             throw new ErrnoException(result.failures().getFirst().errno());
         }

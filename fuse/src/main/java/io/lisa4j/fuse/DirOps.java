@@ -4,8 +4,9 @@ import io.lisa4j.client.DirBatch;
 import io.lisa4j.client.RemoteFile;
 import io.lisa4j.protocol.value.DirEntry;
 import java.io.IOException;
+import java.lang.foreign.MemorySegment;
+import java.util.function.Consumer;
 import org.cryptomator.jfuse.api.DirFiller;
-import org.cryptomator.jfuse.api.FileInfo;
 import org.cryptomator.jfuse.api.FuseOperations;
 
 /**
@@ -14,6 +15,12 @@ import org.cryptomator.jfuse.api.FuseOperations;
  * last cookie it took until a reply brings none.
  */
 final class DirOps {
+    /** libfuse's filler: takes one entry, its struct stat filled by {@code stat}; non-zero once the buffer is full. */
+    @FunctionalInterface
+    interface Filler {
+        int fill(String name, Consumer<MemorySegment> stat, long cookie, int flags);
+    }
+
     private final OpenFiles files;
     private final Rpc rpc;
 
@@ -22,8 +29,8 @@ final class DirOps {
         this.rpc = rpc;
     }
 
-    int readdir(DirFiller filler, long offset, FileInfo fi, int flags) throws IOException {
-        RemoteFile dir = files.get(fi.getFh());
+    int readdir(long fh, long offset, int flags, Filler filler) throws IOException {
+        RemoteFile dir = files.get(fh);
         boolean plus = (flags & FuseOperations.FUSE_READDIR_PLUS) != 0;
         DirBatch batch = rpc.await(dir.async().getdents(offset, 0, plus));
         for (DirEntry e : batch.entries()) {

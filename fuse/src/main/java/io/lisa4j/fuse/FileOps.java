@@ -53,9 +53,9 @@ final class FileOps {
         return 0;
     }
 
-    int read(ByteBuffer buf, long size, long offset, FileInfo fi) throws IOException {
-        RemoteFile file = files.get(fi.getFh());
-        int wanted = (int) Math.min(size, buf.remaining());
+    int read(ByteBuffer buf, long offset, long fh) throws IOException {
+        RemoteFile file = files.get(fh);
+        int wanted = buf.remaining();
         if (file.donated()) {
             int n = readLocally(file, buf.slice(buf.position(), wanted), offset);
             buf.position(buf.position() + n);
@@ -84,9 +84,9 @@ final class FileOps {
         return target.position();
     }
 
-    int write(ByteBuffer buf, long size, long offset, FileInfo fi) throws IOException {
-        RemoteFile file = files.get(fi.getFh());
-        int total = (int) Math.min(size, buf.remaining());
+    int write(ByteBuffer buf, long offset, long fh) throws IOException {
+        RemoteFile file = files.get(fh);
+        int total = buf.remaining();
         if (file.donated()) {
             int n = writeLocally(file, buf.slice(buf.position(), total), offset);
             buf.position(buf.position() + n);
@@ -119,8 +119,8 @@ final class FileOps {
         return done;
     }
 
-    int fsync(int datasync, FileInfo fi) throws IOException {
-        RemoteFile file = files.get(fi.getFh());
+    int fsync(int datasync, long fh) throws IOException {
+        RemoteFile file = files.get(fh);
         rpc.await(datasync != 0 ? file.async().fdatasync() : file.async().fsync());
         return 0;
     }

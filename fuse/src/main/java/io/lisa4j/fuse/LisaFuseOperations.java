@@ -1,30 +1,29 @@
 package io.lisa4j.fuse;
 
+import io.lisa4j.protocol.value.AttrChange;
+import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
 import java.util.EnumSet;
 import java.util.Set;
-import org.cryptomator.jfuse.api.DirFiller;
 import org.cryptomator.jfuse.api.Errno;
 import org.cryptomator.jfuse.api.FuseConfig;
 import org.cryptomator.jfuse.api.FuseConnInfo;
 import org.cryptomator.jfuse.api.FileInfo;
 import org.cryptomator.jfuse.api.FuseOperations;
-import org.cryptomator.jfuse.api.Stat;
 import org.cryptomator.jfuse.api.Statvfs;
-import org.cryptomator.jfuse.api.TimeSpec;
 
 /**
  * The FUSE operations of one mount, each delegated to the class that maps it to its RPC and
- * guarded so that every failure reaches the kernel as -errno. link, mknod, fallocate, release
- * and releasedir reach here through {@link ExtraBindings}.
+ * guarded so that every failure reaches the kernel as -errno. link and mknod, and every operation
+ * that may come with a file handle (getattr, the setattr family, read, write, fsync, fallocate,
+ * readdir, release, releasedir) reach here through {@link ExtraBindings}, which never reads a
+ * NULL path.
  */
 final class LisaFuseOperations implements FuseOperations {
     private static final Set<Operation> SUPPORTED = EnumSet.of(
-            Operation.GET_ATTR, Operation.READLINK, Operation.MKDIR, Operation.UNLINK, Operation.RMDIR,
-            Operation.SYMLINK, Operation.RENAME, Operation.CHMOD, Operation.CHOWN, Operation.TRUNCATE,
-            Operation.OPEN, Operation.READ, Operation.WRITE, Operation.STATFS, Operation.FSYNC,
-            Operation.SET_XATTR, Operation.GET_XATTR, Operation.LIST_XATTR, Operation.REMOVE_XATTR,
-            Operation.OPEN_DIR, Operation.READ_DIR, Operation.ACCESS, Operation.CREATE, Operation.UTIMENS,
+            Operation.READLINK, Operation.MKDIR, Operation.UNLINK, Operation.RMDIR, Operation.SYMLINK,
+            Operation.RENAME, Operation.OPEN, Operation.STATFS, Operation.SET_XATTR, Operation.GET_XATTR,
+            Operation.LIST_XATTR, Operation.REMOVE_XATTR, Operation.OPEN_DIR, Operation.ACCESS, Operation.CREATE,
             Operation.INIT);
 
     private final Errno errno;
@@ -60,9 +59,12 @@ final class LisaFuseOperations implements FuseOperations {
         FuseConfigs.apply(config, options);
     }
 
-    @Override
-    public int getattr(String path, Stat stat, FileInfo fi) {
-        return FuseErrors.guard("getattr", () -> attrs.getattr(path, stat, fi));
+    int getattr(String path, MemorySegment stat) {
+        return FuseErrors.guard("getattr", () -> attrs.getattr(path, stat));
+    }
+
+    int fgetattr(long fh, MemorySegment stat) {
+        return FuseErrors.guard("getattr", () -> attrs.fgetattr(fh, stat));
     }
 
     @Override
@@ -104,24 +106,12 @@ final class LisaFuseOperations implements FuseOperations {
         return FuseErrors.guard("link", () -> entries.link(existing, newPath));
     }
 
-    @Override
-    public int chmod(String path, int mode, FileInfo fi) {
-        return FuseErrors.guard("chmod", () -> attrs.chmod(path, mode, fi));
+    int setattr(String path, AttrChange change) {
+        return FuseErrors.guard("setattr", () -> attrs.setattr(path, change));
     }
 
-    @Override
-    public int chown(String path, int uid, int gid, FileInfo fi) {
-        return FuseErrors.guard("chown", () -> attrs.chown(path, uid, gid, fi));
-    }
-
-    @Override
-    public int truncate(String path, long size, FileInfo fi) {
-        return FuseErrors.guard("truncate", () -> attrs.truncate(path, size, fi));
-    }
-
-    @Override
-    public int utimens(String path, TimeSpec atime, TimeSpec mtime, FileInfo fi) {
-        return FuseErrors.guard("utimens", () -> attrs.utimens(path, atime, mtime, fi));
+    int fsetattr(long fh, AttrChange change) {
+        return FuseErrors.guard("setattr", () -> attrs.fsetattr(fh, change));
     }
 
     @Override
@@ -144,19 +134,16 @@ final class LisaFuseOperations implements FuseOperations {
         return FuseErrors.guard("create", () -> files.create(path, mode, fi));
     }
 
-    @Override
-    public int read(String path, ByteBuffer buf, long size, long offset, FileInfo fi) {
-        return FuseErrors.guard("read", () -> files.read(buf, size, offset, fi));
+    int read(ByteBuffer buf, long offset, long fh) {
+        return FuseErrors.guard("read", () -> files.read(buf, offset, fh));
     }
 
-    @Override
-    public int write(String path, ByteBuffer buf, long size, long offset, FileInfo fi) {
-        return FuseErrors.guard("write", () -> files.write(buf, size, offset, fi));
+    int write(ByteBuffer buf, long offset, long fh) {
+        return FuseErrors.guard("write", () -> files.write(buf, offset, fh));
     }
 
-    @Override
-    public int fsync(String path, int datasync, FileInfo fi) {
-        return FuseErrors.guard("fsync", () -> files.fsync(datasync, fi));
+    int fsync(int datasync, long fh) {
+        return FuseErrors.guard("fsync", () -> files.fsync(datasync, fh));
     }
 
     int fallocate(int mode, long offset, long length, long fh) {
@@ -172,9 +159,8 @@ final class LisaFuseOperations implements FuseOperations {
         return FuseErrors.guard("opendir", () -> files.opendir(path, fi));
     }
 
-    @Override
-    public int readdir(String path, DirFiller filler, long offset, FileInfo fi, int flags) {
-        return FuseErrors.guard("readdir", () -> dirs.readdir(filler, offset, fi, flags));
+    int readdir(long fh, long offset, int flags, DirOps.Filler filler) {
+        return FuseErrors.guard("readdir", () -> dirs.readdir(fh, offset, flags, filler));
     }
 
     @Override

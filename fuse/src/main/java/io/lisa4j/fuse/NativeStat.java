@@ -3,7 +3,6 @@ package io.lisa4j.fuse;
 import io.lisa4j.protocol.value.FileAttr;
 import io.lisa4j.protocol.value.Timestamp;
 import java.lang.foreign.MemorySegment;
-import org.cryptomator.jfuse.api.Stat;
 import org.cryptomator.jfuse.linux.amd64.extr.fuse3.stat;
 import org.cryptomator.jfuse.linux.amd64.extr.fuse3.timespec;
 
@@ -14,8 +13,7 @@ final class NativeStat {
 
     private NativeStat() {}
 
-    static void fill(Stat target, FileAttr a) {
-        MemorySegment s = JfuseSegments.of(target);
+    static void fill(MemorySegment s, FileAttr a) {
         stat.st_dev(s, dev(a.devMajor(), a.devMinor()));
         stat.st_ino(s, a.ino());
         stat.st_nlink(s, a.nlink());
@@ -32,8 +30,7 @@ final class NativeStat {
     }
 
     /** What a plain readdir knows of an entry: its inode number and type. */
-    static void fillType(Stat target, long ino, int dtype) {
-        MemorySegment s = JfuseSegments.of(target);
+    static void fillType(MemorySegment s, long ino, int dtype) {
         stat.st_ino(s, ino);
         stat.st_mode(s, dtype << DT_SHIFT);
     }
