@@ -1,24 +1,30 @@
 package io.lisa4j.client;
 
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Supplier;
 
 /** Turns an async call into a blocking one, rethrowing the call's own IOException. */
 final class Blocking {
     private Blocking() {}
 
+    /**
+     * Sends what {@code call} builds and waits for its reply. Telling the connection that this very
+     * thread waits lets it read the reply here instead of waking another thread to do so.
+     */
+    static <T> T call(Connection connection, Supplier<CompletableFuture<T>> call) throws IOException {
+        return await(connection, connection.submitAttended(call));
+    }
+
     static <T> T await(Connection connection, CompletableFuture<T> future) throws IOException {
-        if (connection.inEventLoop() && !future.isDone()) {
-            // The reply would be read by this very thread: waiting here could never end.
-            throw new IllegalStateException("blocking lisa4j call on the connection's I/O thread; use async()");
-        }
+        connection.await(future);
         try {
             return future.get();
         } catch (InterruptedException e) {
+            // Unreachable: the future is done.
             Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while waiting for a reply");
+            throw new java.io.InterruptedIOException("interrupted while waiting for a reply");
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof IOException io) {

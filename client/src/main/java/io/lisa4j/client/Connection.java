@@ -4,17 +4,13 @@ import io.lisa4j.protocol.Errno;
 import io.lisa4j.protocol.ErrnoException;
 import io.lisa4j.protocol.ProtocolConstants;
 import io.lisa4j.protocol.codec.Frame;
-import io.lisa4j.protocol.codec.FrameDecoder;
 import io.lisa4j.protocol.codec.OutboundFrame;
 import io.lisa4j.protocol.codec.OversizeFrame;
 import io.lisa4j.protocol.value.Credentials;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
-import io.netty.channel.Channel;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.util.ReferenceCountUtil;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,9 +21,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * matched to their requests by id, in whatever order they arrive (PROTOCOL.md §4). When the socket
  * goes away every outstanding and later call fails with ENOTCONN.
  */
-final class Connection {
-    private final Channel channel;
-    private final FrameDecoder decoder;
+final class Connection implements Wire.Receiver {
+    /** Set while a blocking call sends: its own thread will wait for the reply (see {@link Wire#send}). */
+    private static final ThreadLocal<Boolean> ATTENDED = ThreadLocal.withInitial(() -> Boolean.FALSE);
+
+    private final Wire wire;
     private final Map<Integer, Pending<?>> pending = new ConcurrentHashMap<>();
     private final AtomicInteger nextId = new AtomicInteger(1);
     private final InFlightLimiter limiter = new InFlightLimiter();
@@ -39,13 +37,14 @@ final class Connection {
 
     private record Pending<T>(Call<T> call, CompletableFuture<T> future) {}
 
-    Connection(Channel channel, FrameDecoder decoder) {
-        this.channel = channel;
-        this.decoder = decoder;
-        channel.closeFuture().addListener(f -> failAll(new ErrnoException(Errno.ENOTCONN, "connection closed")));
+    Connection(Wire wire) {
+        this.wire = wire;
+        if (wire instanceof UnixWire unix) {
+            unix.trackOutstanding(() -> !pending.isEmpty());
+        }
+        wire.start(this);
     }
 
-    /** Applies what the handshake settled to every later frame, in both directions. */
     /** From now on every request carries {@code caller}'s credentials block (§3.2). */
     void actAs(Credentials caller) {
         ByteBuf block = Unpooled.buffer(caller.encodedLength());
@@ -55,16 +54,19 @@ final class Connection {
         actAs = bytes;
     }
 
+    /** Applies what the handshake settled to every later frame, in both directions. */
     void applyNegotiated(int negotiatedMaxMessage, int maxInFlight) {
         maxMessageSize = negotiatedMaxMessage;
-        decoder.setMaxMessageSize(negotiatedMaxMessage);
+        wire.setMaxMessageSize(negotiatedMaxMessage);
         limiter.setLimit(maxInFlight);
     }
 
     /** The descriptor side-channel, once HELLO negotiated FD_DONATION (PROTOCOL.md §3.3). */
     void attachFdChannel(FdChannel channel) {
         this.fdChannel = channel;
-        this.channel.closeFuture().addListener(f -> channel.close());
+        if (closedCause != null) {
+            channel.close();
+        }
     }
 
     /** The side-channel, or null when descriptors are not donated on this connection. */
@@ -81,15 +83,27 @@ final class Connection {
     }
 
     boolean isOpen() {
-        return closedCause == null && channel.isActive();
-    }
-
-    boolean inEventLoop() {
-        return channel.eventLoop().inEventLoop();
+        return closedCause == null && wire.isOpen();
     }
 
     void close() {
-        channel.close().syncUninterruptibly();
+        wire.close();
+        closed(new ErrnoException(Errno.ENOTCONN, "connection closed"));
+    }
+
+    /** Sends what {@code call} builds as a call whose reply this thread will wait for. */
+    <T> CompletableFuture<T> submitAttended(java.util.function.Supplier<CompletableFuture<T>> call) {
+        ATTENDED.set(Boolean.TRUE);
+        try {
+            return call.get();
+        } finally {
+            ATTENDED.set(Boolean.FALSE);
+        }
+    }
+
+    /** Returns once {@code future} is done; this thread may read replies meanwhile. */
+    void await(CompletableFuture<?> future) throws InterruptedIOException {
+        wire.await(future);
     }
 
     /** Sends {@code call} (now, or once a slot frees) and completes the future with its reply. */
@@ -107,14 +121,15 @@ final class Connection {
             future.completeExceptionally(closed);
             return future;
         }
-        limiter.submit(() -> transmit(new Pending<>(call, future)));
+        boolean attended = ATTENDED.get();
+        limiter.submit(() -> transmit(new Pending<>(call, future), attended));
         return future;
     }
 
-    private void transmit(Pending<?> p) {
+    private void transmit(Pending<?> p, boolean attended) {
         int id = register(p);
         if (closedCause != null) {
-            // The connection died while this call was being registered; failAll may have missed it.
+            // The connection died while this call was being registered; closed() may have missed it.
             p.call().data().release();
             fail(id, closedCause);
             return;
@@ -126,12 +141,10 @@ final class Connection {
                 ? new OutboundFrame(id, call.opcode(), 0, call.fsid(), call.body(), call.data())
                 : new OutboundFrame(id, call.opcode(), ProtocolConstants.FLAG_CREDENTIALS, call.fsid(), call.body(),
                         Unpooled.wrappedBuffer(Unpooled.wrappedBuffer(prefix), call.data()));
-        channel.writeAndFlush(frame).addListener(written -> {
-            if (!written.isSuccess()) {
-                ErrnoException e = new ErrnoException(Errno.ENOTCONN, "send failed");
-                e.initCause(written.cause());
-                fail(id, e);
-            }
+        wire.send(frame, attended, cause -> {
+            ErrnoException e = new ErrnoException(Errno.ENOTCONN, "send failed");
+            e.initCause(cause);
+            fail(id, e);
         });
     }
 
@@ -152,23 +165,41 @@ final class Connection {
         }
     }
 
-    private void failAll(ErrnoException cause) {
-        closedCause = cause;
+    @Override
+    public void closed(ErrnoException cause) {
+        if (closedCause == null) {
+            closedCause = cause;
+        }
+        FdChannel side = fdChannel;
+        if (side != null) {
+            side.close();
+        }
         for (Runnable dropped : limiter.close()) {
             dropped.run();
         }
         for (Integer id : pending.keySet()) {
-            fail(id, cause);
+            fail(id, closedCause);
         }
     }
 
-    private void onReply(Frame frame) {
-        Pending<?> p = pending.remove(frame.requestId());
-        if (p == null) {
-            return; // a reply to nothing outstanding: nobody waits for it
+    @Override
+    public void reply(Frame frame) {
+        try {
+            Pending<?> p = pending.remove(frame.requestId());
+            if (p == null) {
+                return; // a reply to nothing outstanding: nobody waits for it
+            }
+            limiter.release();
+            complete(p, frame);
+        } finally {
+            frame.release();
         }
-        limiter.release();
-        complete(p, frame);
+    }
+
+    @Override
+    public void oversize(OversizeFrame big) {
+        fail(big.requestId(), new ErrnoException(Errno.EMSGSIZE,
+                "reply of " + big.length() + " bytes exceeds the maximum of " + maxMessageSize));
     }
 
     private static <T> void complete(Pending<T> p, Frame frame) {
@@ -187,31 +218,5 @@ final class Connection {
             return;
         }
         p.future().complete(value);
-    }
-
-    ChannelInboundHandlerAdapter replyHandler() {
-        return new ChannelInboundHandlerAdapter() {
-            @Override
-            public void channelRead(ChannelHandlerContext ctx, Object msg) {
-                try {
-                    if (msg instanceof Frame frame) {
-                        onReply(frame);
-                    } else if (msg instanceof OversizeFrame big) {
-                        fail(big.requestId(), new ErrnoException(Errno.EMSGSIZE,
-                                "reply of " + big.length() + " bytes exceeds the maximum of " + maxMessageSize));
-                    }
-                } finally {
-                    ReferenceCountUtil.release(msg);
-                }
-            }
-
-            @Override
-            public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-                ErrnoException e = new ErrnoException(Errno.ENOTCONN, "connection failed");
-                e.initCause(cause);
-                failAll(e);
-                ctx.close();
-            }
-        };
     }
 }

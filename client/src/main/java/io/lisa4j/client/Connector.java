@@ -12,7 +12,6 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.epoll.EpollDomainSocketChannel;
 import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.handler.ssl.SslHandler;
@@ -20,7 +19,11 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 
-/** Opens the socket and builds the pipeline; one event loop group serves every connection. */
+/**
+ * Opens the socket. A Unix socket gets a {@link UnixWire}, read by the threads that wait for
+ * replies; TCP gets a Netty pipeline (TLS, frame codec) on one event loop group shared by every
+ * connection.
+ */
 final class Connector {
     private Connector() {}
 
@@ -31,9 +34,18 @@ final class Connector {
     }
 
     static Connection connect(Endpoint endpoint, ChannelSecurity security) throws IOException {
+        if (endpoint instanceof Endpoint.Unix unix) {
+            try {
+                return new Connection(UnixWire.connect(unix.socket()));
+            } catch (ErrnoException e) {
+                ErrnoException failure = new ErrnoException(e.errno(), "cannot connect to " + endpoint);
+                failure.initCause(e);
+                throw failure;
+            }
+        }
         Bootstrap bootstrap = new Bootstrap()
                 .group(Loops.GROUP)
-                .channel(endpoint instanceof Endpoint.Unix ? EpollDomainSocketChannel.class : EpollSocketChannel.class)
+                .channel(EpollSocketChannel.class)
                 .handler(new ChannelInitializer<Channel>() {
                     @Override
                     protected void initChannel(Channel ch) {
@@ -61,9 +73,7 @@ final class Connector {
         }
         Channel channel = connected.channel();
         awaitTls(channel, endpoint);
-        Connection connection = new Connection(channel, channel.pipeline().get(FrameDecoder.class));
-        channel.pipeline().addLast("replies", connection.replyHandler());
-        return connection;
+        return new Connection(new NettyWire(channel));
     }
 
     /** With TLS, nothing is sent before the handshake succeeded; a refused handshake is EACCES. */

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /**
  * An open file description on the server (a handle, PROTOCOL.md §7), with what OPEN reported
@@ -48,8 +49,8 @@ public final class RemoteFile implements AutoCloseable {
         return async.parent();
     }
 
-    private <T> T await(CompletableFuture<T> call) throws IOException {
-        return Blocking.await(async.fs().connection(), call);
+    private <T> T await(Supplier<CompletableFuture<T>> call) throws IOException {
+        return Blocking.call(async.fs().connection(), call);
     }
 
     /** Whether reads, writes and size run locally on a donated host descriptor (PROTOCOL.md §3.3). */
@@ -59,85 +60,85 @@ public final class RemoteFile implements AutoCloseable {
 
     /** The file's size: local on a donated descriptor, else one FSTAT. */
     public long size() throws IOException {
-        return await(async.size());
+        return await(() -> async.size());
     }
 
     public FileAttr fstat() throws IOException {
-        return await(async.fstat());
+        return await(() -> async.fstat());
     }
 
     public FsStat fstatfs() throws IOException {
-        return await(async.fstatfs());
+        return await(() -> async.fstatfs());
     }
 
     /** The target of a symlink opened with O_PATH|O_NOFOLLOW. */
     public byte[] freadlink() throws IOException {
-        return await(async.freadlink());
+        return await(() -> async.freadlink());
     }
 
     /** One PREAD; see {@link AsyncRemoteFile#pread(long, int)} for the per-RPC limit. */
     public ReadResult pread(long offset, int length) throws IOException {
-        return await(async.pread(offset, length));
+        return await(() -> async.pread(offset, length));
     }
 
     public ReadCount pread(long offset, ByteBuffer dst) throws IOException {
         // A donated descriptor needs no future: this is the local-speed path (PROTOCOL.md §3.3).
-        return async.donated() ? async.preadLocally(offset, dst) : await(async.pread(offset, dst));
+        return async.donated() ? async.preadLocally(offset, dst) : await(() -> async.pread(offset, dst));
     }
 
     /** One PWRITE of all of {@code data}; EMSGSIZE if it does not fit one frame. */
     public WriteResult pwrite(long offset, byte[] data) throws IOException {
-        return await(async.pwrite(offset, data));
+        return await(() -> async.pwrite(offset, data));
     }
 
     public WriteResult pwrite(long offset, ByteBuffer data) throws IOException {
-        return async.donated() ? async.pwriteLocally(offset, data) : await(async.pwrite(offset, data));
+        return async.donated() ? async.pwriteLocally(offset, data) : await(() -> async.pwrite(offset, data));
     }
 
     public void fsync() throws IOException {
-        await(async.fsync());
+        await(() -> async.fsync());
     }
 
     public void fdatasync() throws IOException {
-        await(async.fdatasync());
+        await(() -> async.fdatasync());
     }
 
     public FileAttr ftruncate(long size) throws IOException {
-        return await(async.ftruncate(size));
+        return await(() -> async.ftruncate(size));
     }
 
     public FileAttr fallocate(int mode, long offset, long length) throws IOException {
-        return await(async.fallocate(mode, offset, length));
+        return await(() -> async.fallocate(mode, offset, length));
     }
 
     public DirBatch getdents(long cookie, int maxEntries, boolean withAttrs) throws IOException {
-        return await(async.getdents(cookie, maxEntries, withAttrs));
+        return await(() -> async.getdents(cookie, maxEntries, withAttrs));
     }
 
     public SetAttrResult fsetattr(AttrChange change) throws IOException {
-        return await(async.fsetattr(change));
+        return await(() -> async.fsetattr(change));
     }
 
     public byte[] fgetxattr(String name) throws IOException {
-        return await(async.fgetxattr(name));
+        return await(() -> async.fgetxattr(name));
     }
 
     public FileAttr fsetxattr(String name, byte[] value, int flags) throws IOException {
-        return await(async.fsetxattr(name, value, flags));
+        return await(() -> async.fsetxattr(name, value, flags));
     }
 
     public List<String> flistxattr() throws IOException {
-        return await(async.flistxattr());
+        return await(() -> async.flistxattr());
     }
 
     public FileAttr fremovexattr(String name) throws IOException {
-        return await(async.fremovexattr(name));
+        return await(() -> async.fremovexattr(name));
     }
 
     /** One CLOSE; idempotent, so try-with-resources after an explicit close sends nothing. */
     @Override
     public void close() throws IOException {
-        await(async.close());
+        await(() -> async.close());
     }
 
     @Override

@@ -7,6 +7,7 @@ import io.lisa4j.protocol.value.ResolveMode;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /**
  * One mounted export (an fsid). Each method mirrors a Linux syscall and costs exactly one RPC; a
@@ -50,8 +51,8 @@ public final class RemoteFs {
         return async.withResolveMode(mode).blocking();
     }
 
-    private <T> T await(CompletableFuture<T> call) throws IOException {
-        return Blocking.await(async.connection(), call);
+    private <T> T await(Supplier<CompletableFuture<T>> call) throws IOException {
+        return Blocking.call(async.connection(), call);
     }
 
     private static RemotePath p(String path) {
@@ -59,12 +60,12 @@ public final class RemoteFs {
     }
 
     public void umount() throws IOException {
-        await(async.umount());
+        await(() -> async.umount());
     }
 
     /** Closes all {@code files} with one CLOSE; returns one errno per file, 0 for closed. */
     public List<Integer> closeAll(RemoteFile... files) throws IOException {
-        return await(async.closeAll(files));
+        return await(() -> async.closeAll(files));
     }
 
     // ------------------------------------------------------------ attributes
@@ -74,7 +75,7 @@ public final class RemoteFs {
     }
 
     public FileAttr stat(RemotePath path) throws IOException {
-        return await(async.stat(path));
+        return await(() -> async.stat(path));
     }
 
     public FileAttr lstat(String path) throws IOException {
@@ -82,7 +83,7 @@ public final class RemoteFs {
     }
 
     public FileAttr lstat(RemotePath path) throws IOException {
-        return await(async.lstat(path));
+        return await(() -> async.lstat(path));
     }
 
     public SetAttrResult setattr(String path, AttrChange change) throws IOException {
@@ -90,11 +91,11 @@ public final class RemoteFs {
     }
 
     public SetAttrResult setattr(RemotePath path, AttrChange change) throws IOException {
-        return await(async.setattr(path, change));
+        return await(() -> async.setattr(path, change));
     }
 
     public SetAttrResult lsetattr(RemotePath path, AttrChange change) throws IOException {
-        return await(async.lsetattr(path, change));
+        return await(() -> async.lsetattr(path, change));
     }
 
     public FsStat statfs(String path) throws IOException {
@@ -102,7 +103,7 @@ public final class RemoteFs {
     }
 
     public FsStat statfs(RemotePath path) throws IOException {
-        return await(async.statfs(path));
+        return await(() -> async.statfs(path));
     }
 
     public void access(String path, int mode) throws IOException {
@@ -110,7 +111,7 @@ public final class RemoteFs {
     }
 
     public void access(RemotePath path, int mode, int flags) throws IOException {
-        await(async.access(path, mode, flags));
+        await(() -> async.access(path, mode, flags));
     }
 
     // ------------------------------------------------------------ open
@@ -124,7 +125,7 @@ public final class RemoteFs {
     }
 
     public RemoteFile open(RemotePath path, int flags, int mode) throws IOException {
-        return await(async.open(path, flags, mode));
+        return await(() -> async.open(path, flags, mode));
     }
 
     // ------------------------------------------------------------ directory entries
@@ -134,7 +135,7 @@ public final class RemoteFs {
     }
 
     public EntryResult mkdir(RemotePath path, int mode) throws IOException {
-        return await(async.mkdir(path, mode));
+        return await(() -> async.mkdir(path, mode));
     }
 
     public EntryResult mknod(String path, int mode, int rdevMajor, int rdevMinor) throws IOException {
@@ -142,7 +143,7 @@ public final class RemoteFs {
     }
 
     public EntryResult mknod(RemotePath path, int mode, int rdevMajor, int rdevMinor) throws IOException {
-        return await(async.mknod(path, mode, rdevMajor, rdevMinor));
+        return await(() -> async.mknod(path, mode, rdevMajor, rdevMinor));
     }
 
     /** Creates a symlink at {@code path} pointing to {@code target} (UTF-8). */
@@ -151,7 +152,7 @@ public final class RemoteFs {
     }
 
     public EntryResult symlink(byte[] target, RemotePath path) throws IOException {
-        return await(async.symlink(target, path));
+        return await(() -> async.symlink(target, path));
     }
 
     public EntryResult link(String existing, String newPath) throws IOException {
@@ -159,7 +160,7 @@ public final class RemoteFs {
     }
 
     public EntryResult link(RemotePath existing, RemotePath newPath, int flags) throws IOException {
-        return await(async.link(existing, newPath, flags));
+        return await(() -> async.link(existing, newPath, flags));
     }
 
     public byte[] readlink(String path) throws IOException {
@@ -167,7 +168,7 @@ public final class RemoteFs {
     }
 
     public byte[] readlink(RemotePath path) throws IOException {
-        return await(async.readlink(path));
+        return await(() -> async.readlink(path));
     }
 
     /** Removes a non-directory; returns the parent afterwards. */
@@ -177,7 +178,7 @@ public final class RemoteFs {
 
     /** unlinkat(2): {@code flags} AT_REMOVEDIR removes a directory. */
     public FileAttr unlink(RemotePath path, int flags) throws IOException {
-        return await(async.unlink(path, flags));
+        return await(() -> async.unlink(path, flags));
     }
 
     /** unlinkat with AT_REMOVEDIR; returns the parent afterwards. */
@@ -186,7 +187,7 @@ public final class RemoteFs {
     }
 
     public FileAttr rmdir(RemotePath path) throws IOException {
-        return await(async.rmdir(path));
+        return await(() -> async.rmdir(path));
     }
 
     public RenameResult rename(String from, String to) throws IOException {
@@ -194,7 +195,7 @@ public final class RemoteFs {
     }
 
     public RenameResult rename(RemotePath from, RemotePath to, int flags) throws IOException {
-        return await(async.rename(from, to, flags));
+        return await(() -> async.rename(from, to, flags));
     }
 
     // ------------------------------------------------------------ extended attributes
@@ -204,11 +205,11 @@ public final class RemoteFs {
     }
 
     public byte[] getxattr(RemotePath path, String name) throws IOException {
-        return await(async.getxattr(path, name));
+        return await(() -> async.getxattr(path, name));
     }
 
     public byte[] lgetxattr(RemotePath path, String name) throws IOException {
-        return await(async.lgetxattr(path, name));
+        return await(() -> async.lgetxattr(path, name));
     }
 
     public FileAttr setxattr(String path, String name, byte[] value, int flags) throws IOException {
@@ -216,11 +217,11 @@ public final class RemoteFs {
     }
 
     public FileAttr setxattr(RemotePath path, String name, byte[] value, int flags) throws IOException {
-        return await(async.setxattr(path, name, value, flags));
+        return await(() -> async.setxattr(path, name, value, flags));
     }
 
     public FileAttr lsetxattr(RemotePath path, String name, byte[] value, int flags) throws IOException {
-        return await(async.lsetxattr(path, name, value, flags));
+        return await(() -> async.lsetxattr(path, name, value, flags));
     }
 
     public List<String> listxattr(String path) throws IOException {
@@ -228,11 +229,11 @@ public final class RemoteFs {
     }
 
     public List<String> listxattr(RemotePath path) throws IOException {
-        return await(async.listxattr(path));
+        return await(() -> async.listxattr(path));
     }
 
     public List<String> llistxattr(RemotePath path) throws IOException {
-        return await(async.llistxattr(path));
+        return await(() -> async.llistxattr(path));
     }
 
     public FileAttr removexattr(String path, String name) throws IOException {
@@ -240,11 +241,11 @@ public final class RemoteFs {
     }
 
     public FileAttr removexattr(RemotePath path, String name) throws IOException {
-        return await(async.removexattr(path, name));
+        return await(() -> async.removexattr(path, name));
     }
 
     public FileAttr lremovexattr(RemotePath path, String name) throws IOException {
-        return await(async.lremovexattr(path, name));
+        return await(() -> async.lremovexattr(path, name));
     }
 
     @Override

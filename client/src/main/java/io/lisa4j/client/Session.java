@@ -48,16 +48,16 @@ public final class Session implements AutoCloseable {
 
     /** MOUNT an export by name (UTF-8); paths resolve in STOP mode unless chosen otherwise. */
     public RemoteFs mount(String exportName) throws IOException {
-        return Blocking.await(connection, async.mount(exportName)).blocking();
+        return Blocking.call(connection, () -> async.mount(exportName)).blocking();
     }
 
     /** MOUNT an export whose name is not UTF-8 text. */
     public RemoteFs mount(byte[] exportName) throws IOException {
-        return Blocking.await(connection, async.mount(exportName)).blocking();
+        return Blocking.call(connection, () -> async.mount(exportName)).blocking();
     }
 
     public void ping() throws IOException {
-        Blocking.await(connection, async.ping());
+        Blocking.call(connection, () -> async.ping());
     }
 
     /** Closes the socket; the server then releases every handle and mount of this connection. */

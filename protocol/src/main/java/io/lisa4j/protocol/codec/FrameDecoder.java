@@ -1,10 +1,8 @@
 package io.lisa4j.protocol.codec;
 
-import io.lisa4j.protocol.ProtocolConstants;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
-import io.netty.handler.codec.CorruptedFrameException;
 import java.util.List;
 
 /**
@@ -14,7 +12,7 @@ import java.util.List;
  * {@link OversizeFrame} and its remaining bytes are discarded as they arrive, so one bad request
  * costs no memory and leaves the connection usable. A header that cannot be valid (length shorter
  * than the header, body longer than the frame) means the stream is out of sync, and the decoder
- * throws {@link CorruptedFrameException}; the owner closes the connection.
+ * throws {@link io.netty.handler.codec.CorruptedFrameException}; the owner closes the connection.
  */
 public final class FrameDecoder extends ByteToMessageDecoder {
     /**
@@ -24,25 +22,21 @@ public final class FrameDecoder extends ByteToMessageDecoder {
      */
     static final int ASSEMBLE_FROM = 64 * 1024;
 
-    private volatile int maxMessageSize;
-    private long bytesToDiscard;
+    private final FrameCutter cutter;
     /** The large frame being assembled, header included, or null. */
     private ByteBuf assembling;
 
     public FrameDecoder(int maxMessageSize) {
-        setMaxMessageSize(maxMessageSize);
+        this.cutter = new FrameCutter(maxMessageSize);
     }
 
     /** Applies a newly negotiated limit to the frames that follow. */
     public void setMaxMessageSize(int maxMessageSize) {
-        if (maxMessageSize < ProtocolConstants.HEADER_SIZE) {
-            throw new IllegalArgumentException("max message size " + maxMessageSize);
-        }
-        this.maxMessageSize = maxMessageSize;
+        cutter.setMaxMessageSize(maxMessageSize);
     }
 
     public int maxMessageSize() {
-        return maxMessageSize;
+        return cutter.maxMessageSize();
     }
 
     @Override
@@ -60,63 +54,20 @@ public final class FrameDecoder extends ByteToMessageDecoder {
             }
             return;
         }
-        if (bytesToDiscard > 0) {
-            int skip = (int) Math.min(bytesToDiscard, in.readableBytes());
-            in.skipBytes(skip);
-            bytesToDiscard -= skip;
-            if (bytesToDiscard > 0) {
-                return;
-            }
-        }
-        if (in.readableBytes() < ProtocolConstants.HEADER_SIZE) {
-            return;
-        }
-        Header h = Header.at(in);
-        long length = h.length();
-        long bodyLength = h.bodyLength();
-
-        if (length < ProtocolConstants.HEADER_AFTER_LENGTH) {
-            throw new CorruptedFrameException("frame length " + length + " is shorter than the header");
-        }
-        if (bodyLength > length - ProtocolConstants.HEADER_AFTER_LENGTH) {
-            throw new CorruptedFrameException("body length " + bodyLength + " exceeds frame length " + length);
-        }
-        long frameSize = length + 4;
-        if (frameSize > maxMessageSize) {
-            in.skipBytes(ProtocolConstants.HEADER_SIZE);
-            bytesToDiscard = frameSize - ProtocolConstants.HEADER_SIZE;
-            int skip = (int) Math.min(bytesToDiscard, in.readableBytes());
-            in.skipBytes(skip);
-            bytesToDiscard -= skip;
-            out.add(new OversizeFrame(h.requestId(), h.opcode(), h.word(), frameSize));
-            return;
-        }
-        if (in.readableBytes() < frameSize) {
-            if (frameSize >= ASSEMBLE_FROM) {
-                assembling = ctx.alloc().directBuffer((int) frameSize, (int) frameSize);
+        Object next = cutter.next(in);
+        if (next instanceof FrameHeader partial) {
+            if (partial.frameSize() >= ASSEMBLE_FROM) {
+                assembling = ctx.alloc().directBuffer((int) partial.frameSize(), (int) partial.frameSize());
                 in.readBytes(assembling, in.readableBytes());
             }
-            return;
+        } else if (next != null) {
+            out.add(next);
         }
-        out.add(split(in));
     }
 
     /** Takes one whole frame, whose length the header checks above validated, from {@code in}. */
     private static Frame split(ByteBuf in) {
-        Header h = Header.at(in);
-        in.skipBytes(ProtocolConstants.HEADER_SIZE);
-        ByteBuf body = in.readRetainedSlice((int) h.bodyLength());
-        ByteBuf data = in.readRetainedSlice((int) (h.length() - ProtocolConstants.HEADER_AFTER_LENGTH - h.bodyLength()));
-        return new Frame(h.requestId(), h.opcode(), h.flags(), h.word(), body, data);
-    }
-
-    /** The header fields of the frame at {@code in}'s reader index (§2), read without moving it. */
-    private record Header(long length, int requestId, int opcode, int flags, int word, long bodyLength) {
-        static Header at(ByteBuf in) {
-            int start = in.readerIndex();
-            return new Header(in.getUnsignedIntLE(start), in.getIntLE(start + 4), in.getUnsignedShortLE(start + 8),
-                    in.getUnsignedShortLE(start + 10), in.getIntLE(start + 12), in.getUnsignedIntLE(start + 16));
-        }
+        return FrameHeader.at(in).split(in);
     }
 
     @Override

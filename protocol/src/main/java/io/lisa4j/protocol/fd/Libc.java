@@ -40,9 +40,23 @@ public final class Libc {
         return LINKER.downcallHandle(address, descriptor, options);
     }
 
+    private static final ThreadLocal<MemorySegment> THREAD_CAPTURE =
+            ThreadLocal.withInitial(() -> Arena.ofAuto().allocate(CAPTURE_LAYOUT));
+
+    /**
+     * Runs one downcall with this thread's reusable errno capture segment: no allocation per call,
+     * for the hot paths (a socket read or write per request).
+     */
+    public static long run(Invocation invocation) throws ErrnoException {
+        return call(THREAD_CAPTURE.get(), invocation);
+    }
+
     /** Runs one downcall; -1 becomes an ErrnoException with the captured errno. */
     public static long run(Arena arena, Invocation invocation) throws ErrnoException {
-        MemorySegment capture = arena.allocate(CAPTURE_LAYOUT);
+        return call(arena.allocate(CAPTURE_LAYOUT), invocation);
+    }
+
+    private static long call(MemorySegment capture, Invocation invocation) throws ErrnoException {
         long result;
         try {
             result = invocation.invoke(capture);
