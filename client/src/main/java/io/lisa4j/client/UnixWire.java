@@ -77,7 +77,7 @@ final class UnixWire implements Wire {
             write(frame);
         } catch (ErrnoException | RuntimeException e) {
             onFailure.accept(e);
-            close(new ErrnoException(Errno.ENOTCONN, "send failed"));
+            close(e instanceof ErrnoException errno ? notConnected(errno) : new ErrnoException(Errno.ENOTCONN, "send failed"));
             return;
         }
         if (!attended) {
@@ -181,7 +181,7 @@ final class UnixWire implements Wire {
             try {
                 got = frames.readOnce(r);
             } catch (ErrnoException e) {
-                close(e);
+                close(e.is(Errno.ENOTCONN) ? e : notConnected(e));
                 return;
             }
             if (!got && interruptible && Thread.currentThread().isInterrupted()) {
@@ -256,6 +256,12 @@ final class UnixWire implements Wire {
             leader = background;
             return true;
         }
+    }
+
+    private static ErrnoException notConnected(ErrnoException cause) {
+        ErrnoException e = new ErrnoException(Errno.ENOTCONN, "connection failed");
+        e.initCause(cause);
+        return e;
     }
 
     @Override
