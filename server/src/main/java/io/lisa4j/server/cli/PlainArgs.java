@@ -1,0 +1,168 @@
+package io.lisa4j.server.cli;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * A command line read into a command's {@link Option} and {@link Mixin} fields without picocli's
+ * model, which the daemon's start cannot afford: picocli builds every command's full model before
+ * it parses anything, and its classes (compiled for Java 5) stay out of a JDK AOT cache, so that
+ * alone took longer than the rest of the start. The flags are the fields and annotations picocli
+ * reads, so each is defined once.
+ *
+ * <p>Only plain command lines are read: {@code --flag VALUE}, {@code --flag=VALUE}, a boolean
+ * {@code --flag} (and {@code --no-flag} where negatable), repeatable list flags, decimal numbers.
+ * Anything else (help or version, an unknown or repeated flag, a positional argument, an
+ * {@code @file}, {@code --}, a value that starts with a dash or is not a plain number, a field type
+ * not listed here) makes {@link #read} return false, and the caller gives the command line to
+ * picocli, which reads or rejects it as it always did.
+ */
+final class PlainArgs {
+    private static final Pattern DECIMAL = Pattern.compile("0|[1-9][0-9]{0,17}");
+
+    private final Map<String, Target> byName = new HashMap<>();
+
+    private PlainArgs(Object command) {
+        collect(command);
+    }
+
+    /** Sets {@code command}'s fields from {@code args} (the command's own, after its name); false if not plain. */
+    static boolean read(Object command, List<String> args) {
+        return new PlainArgs(command).read(args);
+    }
+
+    private record Target(Object owner, Field field, boolean negatable) {
+        boolean isSwitch() {
+            return field.getType() == boolean.class || field.getType() == Boolean.class;
+        }
+
+        boolean isList() {
+            return field.getType() == List.class;
+        }
+    }
+
+    private void collect(Object owner) {
+        for (Field field : owner.getClass().getDeclaredFields()) {
+            Option option = field.getAnnotation(Option.class);
+            if (option != null) {
+                for (String name : option.names()) {
+                    byName.put(name, new Target(owner, field, option.negatable()));
+                }
+            } else if (field.isAnnotationPresent(Mixin.class)) {
+                try {
+                    collect(field.get(owner));
+                } catch (IllegalAccessException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+    }
+
+    private boolean read(List<String> args) {
+        Set<Field> given = new HashSet<>();
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            int eq = arg.startsWith("--") ? arg.indexOf('=') : -1;
+            String name = eq > 0 ? arg.substring(0, eq) : arg;
+            String value = eq > 0 ? arg.substring(eq + 1) : null;
+            Target target = byName.get(name);
+            boolean negated = false;
+            if (target == null && name.startsWith("--no-")) {
+                target = byName.get("--" + name.substring("--no-".length()));
+                negated = true;
+                if (target == null || !target.negatable()) {
+                    return false;
+                }
+            }
+            if (target == null) {
+                return false;
+            }
+            if (!target.isList() && !given.add(target.field())) {
+                return false;
+            }
+            try {
+                if (target.isSwitch()) {
+                    if (value != null) {
+                        return false;
+                    }
+                    target.field().set(target.owner(), !negated);
+                    continue;
+                }
+                if (negated) {
+                    return false;
+                }
+                if (value == null) {
+                    if (++i == args.size()) {
+                        return false;
+                    }
+                    value = args.get(i);
+                }
+                if (value.startsWith("-") || value.startsWith("@") || !set(target, value)) {
+                    return false;
+                }
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return true;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static boolean set(Target target, String value) throws IllegalAccessException {
+        Field field = target.field();
+        if (target.isList()) {
+            Type type = field.getGenericType();
+            if (!(type instanceof ParameterizedType p) || !(p.getActualTypeArguments()[0] instanceof Class<?> element)) {
+                return false;
+            }
+            Object converted = convert(element, value);
+            if (converted == null) {
+                return false;
+            }
+            ((List<Object>) field.get(target.owner())).add(converted);
+            return true;
+        }
+        Object converted = convert(field.getType(), value);
+        if (converted == null) {
+            return false;
+        }
+        field.set(target.owner(), converted);
+        return true;
+    }
+
+    /** {@code value} as {@code type}, as picocli's built-in converters make it; null if not plain. */
+    private static Object convert(Class<?> type, String value) {
+        if (type == String.class) {
+            return value;
+        }
+        if (type == Path.class) {
+            try {
+                return Path.of(value);
+            } catch (InvalidPathException e) {
+                return null;
+            }
+        }
+        if (!DECIMAL.matcher(value).matches()) {
+            return null;
+        }
+        long n = Long.parseLong(value);
+        if (type == Long.class || type == long.class) {
+            return n;
+        }
+        if ((type == Integer.class || type == int.class) && n <= Integer.MAX_VALUE) {
+            return (int) n;
+        }
+        return null;
+    }
+}
