@@ -1,10 +1,21 @@
 package io.lisa4j.server.cli;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.classfile.Annotation;
+import java.lang.classfile.AnnotationElement;
+import java.lang.classfile.AnnotationValue;
+import java.lang.classfile.Attributes;
+import java.lang.classfile.ClassFile;
+import java.lang.classfile.ClassModel;
+import java.lang.classfile.FieldModel;
+import java.lang.classfile.attribute.RuntimeVisibleAnnotationsAttribute;
 import java.lang.reflect.Field;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -30,6 +41,8 @@ import picocli.CommandLine.Option;
  */
 final class PlainArgs {
     private static final Pattern DECIMAL = Pattern.compile("0|[1-9][0-9]{0,17}");
+    private static final String OPTION = Option.class.descriptorString();
+    private static final String MIXIN = Mixin.class.descriptorString();
 
     private final Map<String, Target> byName = new HashMap<>();
 
@@ -52,21 +65,67 @@ final class PlainArgs {
         }
     }
 
+    /**
+     * Reads the annotations from the class file rather than through reflection, which would make a
+     * proxy class for each annotation type and load picocli's classes to resolve their defaults.
+     */
     private void collect(Object owner) {
-        for (Field field : owner.getClass().getDeclaredFields()) {
-            Option option = field.getAnnotation(Option.class);
-            if (option != null) {
-                for (String name : option.names()) {
-                    byName.put(name, new Target(owner, field, option.negatable()));
-                }
-            } else if (field.isAnnotationPresent(Mixin.class)) {
-                try {
-                    collect(field.get(owner));
-                } catch (IllegalAccessException e) {
-                    throw new IllegalStateException(e);
+        Class<?> type = owner.getClass();
+        String file = type.getName().substring(type.getName().lastIndexOf('.') + 1) + ".class";
+        ClassModel model;
+        try (InputStream in = type.getResourceAsStream(file)) {
+            if (in == null) {
+                throw new IOException("not found");
+            }
+            model = ClassFile.of().parse(in.readAllBytes());
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        for (FieldModel field : model.fields()) {
+            for (Annotation annotation : field.findAttribute(Attributes.runtimeVisibleAnnotations())
+                    .map(RuntimeVisibleAnnotationsAttribute::annotations).orElse(List.of())) {
+                String annotationType = annotation.className().stringValue();
+                if (annotationType.equals(OPTION)) {
+                    Target target = new Target(owner, field(type, field), booleanElement(annotation, "negatable"));
+                    for (String name : stringsElement(annotation, "names")) {
+                        byName.put(name, target);
+                    }
+                } else if (annotationType.equals(MIXIN)) {
+                    try {
+                        collect(field(type, field).get(owner));
+                    } catch (IllegalAccessException e) {
+                        throw new IllegalStateException(e);
+                    }
                 }
             }
         }
+    }
+
+    private static Field field(Class<?> type, FieldModel field) {
+        try {
+            return type.getDeclaredField(field.fieldName().stringValue());
+        } catch (NoSuchFieldException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean booleanElement(Annotation annotation, String name) {
+        return annotation.elements().stream().filter(e -> e.name().equalsString(name))
+                .anyMatch(e -> e.value() instanceof AnnotationValue.OfBoolean b && b.booleanValue());
+    }
+
+    private static List<String> stringsElement(Annotation annotation, String name) {
+        List<String> values = new ArrayList<>();
+        for (AnnotationElement e : annotation.elements()) {
+            if (e.name().equalsString(name) && e.value() instanceof AnnotationValue.OfArray array) {
+                for (AnnotationValue v : array.values()) {
+                    if (v instanceof AnnotationValue.OfString string) {
+                        values.add(string.stringValue());
+                    }
+                }
+            }
+        }
+        return values;
     }
 
     private boolean read(List<String> args) {
