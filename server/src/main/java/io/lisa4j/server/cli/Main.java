@@ -28,6 +28,12 @@ public final class Main implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
+        prepareProcess(args);
+        System.exit(execute(new Main(), args));
+    }
+
+    /** What the daemon's process does before it reads its command line {@code args}. */
+    static void prepareProcess(String... args) {
         // Netty's allocator emits JFR events of its own; the first one initialises JFR's event
         // metadata (about 0.15 s, on the first request) even when nothing records. Opt back in with
         // -Dio.netty.jfr.enabled=true.
@@ -37,7 +43,6 @@ public final class Main implements Callable<Integer> {
         if (args.length == 0 || args[0].equals("serve")) {
             Preload.start();
         }
-        System.exit(execute(new Main(), args));
     }
 
     /**
