@@ -36,15 +36,23 @@ import picocli.CommandLine.Option;
  * {@code --flag} (and {@code --no-flag} where negatable), repeatable list flags, decimal numbers.
  * Anything else (help or version, an unknown or repeated flag, a positional argument, an
  * {@code @file}, {@code --}, a value that starts with a dash or is not a plain number, a field type
- * not listed here) makes {@link #read} return false, and the caller gives the command line to
- * picocli, which reads or rejects it as it always did.
+ * not listed here, an option with attributes beyond its names, label, description and negation)
+ * makes {@link #read} return false, and the caller gives the command line to picocli, which reads
+ * or rejects it as it always did.
  */
 final class PlainArgs {
     private static final Pattern DECIMAL = Pattern.compile("0|[1-9][0-9]{0,17}");
     private static final String OPTION = Option.class.descriptorString();
     private static final String MIXIN = Mixin.class.descriptorString();
 
+    /**
+     * The {@link Option} attributes read here; any other (a default value, an arity, a converter,
+     * a split) changes what picocli would do with the flag, so an option using one is left to it.
+     */
+    private static final Set<String> PLAIN_ATTRIBUTES = Set.of("names", "paramLabel", "description", "negatable");
+
     private final Map<String, Target> byName = new HashMap<>();
+    private boolean plain = true;
 
     private PlainArgs(Object command) {
         collect(command);
@@ -86,6 +94,8 @@ final class PlainArgs {
                     .map(RuntimeVisibleAnnotationsAttribute::annotations).orElse(List.of())) {
                 String annotationType = annotation.className().stringValue();
                 if (annotationType.equals(OPTION)) {
+                    plain &= annotation.elements().stream()
+                            .allMatch(e -> PLAIN_ATTRIBUTES.contains(e.name().stringValue()));
                     Target target = new Target(owner, field(type, field), booleanElement(annotation, "negatable"));
                     for (String name : stringsElement(annotation, "names")) {
                         byName.put(name, target);
@@ -129,6 +139,9 @@ final class PlainArgs {
     }
 
     private boolean read(List<String> args) {
+        if (!plain) {
+            return false;
+        }
         Set<Field> given = new HashSet<>();
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);

@@ -86,6 +86,18 @@ class PlainArgsTest {
         assertTrue(flags > 25, "serve has " + flags + " flags");
     }
 
+    /** An option whose default value (or arity, converter, split) picocli would apply is left to picocli. */
+    static final class WithDefault {
+        @CommandLine.Option(names = "--size", defaultValue = "7")
+        Integer size;
+    }
+
+    @Test
+    void anOptionBeyondNamesAndLabelsIsLeftToPicocli() {
+        assertFalse(PlainArgs.read(new WithDefault(), List.of()));
+        assertFalse(PlainArgs.read(new WithDefault(), List.of("--size", "3")));
+    }
+
     @Test
     void aPlainLineThatTheChecksRefuseIsStillPicocliUsageError() {
         PrintStream err = System.err;
