@@ -10,7 +10,8 @@ import java.util.List;
  * plaintext loopback TCP, at 1, 4 and 16 client threads; then the daemon's start time and RSS.
  * {@code ./lisa4j bench} runs the full mode; {@code --quick} takes seconds (the smoke test);
  * {@code --threading} measures where the daemon should run syscalls instead ({@link ThreadingBench});
- * {@code --only TEXT} runs just the operations whose name contains TEXT.
+ * {@code --only TEXT} runs just the operations whose name contains TEXT; {@code --daemon} just the
+ * daemon's start times and RSS ({@link DaemonFootprint}).
  */
 public final class Bench {
     private static final int KIB4 = 4096;
@@ -24,6 +25,10 @@ public final class Bench {
         int only = flags.indexOf("--only");
         if (flags.contains("--threading")) {
             ThreadingBench.run(mode, System.out);
+        } else if (flags.contains("--daemon")) {
+            try (Fixture f = new Fixture(mode)) {
+                DaemonFootprint.report(f, mode, System.out);
+            }
         } else {
             run(mode, only >= 0 && only + 1 < args.length ? args[only + 1] : "", System.out);
         }

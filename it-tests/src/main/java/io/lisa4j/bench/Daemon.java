@@ -8,15 +8,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The daemon as its own process, launched as {@code ./lisa4j serve} launches it: the same JVM flags
- * and the fat jar named by {@code -Dlisa4j.daemon.jar} (which {@code ./lisa4j bench} sets), else
- * this JVM's class path. For the start-to-first-answer time and the server's own RSS.
+ * The daemon as its own process, for the start-to-first-answer time and the server's own RSS.
+ * Started by the {@code ./lisa4j} launcher named by {@code -Dlisa4j.launcher} (which
+ * {@code ./lisa4j bench} sets), exactly as {@code ./lisa4j serve} starts it, AOT cache included;
+ * without a launcher, with the launcher's JVM flags on the fat jar named by
+ * {@code -Dlisa4j.daemon.jar}, else on this JVM's class path.
  */
 final class Daemon implements AutoCloseable {
-    /** The flags of the ./lisa4j launcher. */
+    /** The daemon's JVM flags in the ./lisa4j launcher. */
     static final List<String> LAUNCHER_FLAGS = List.of("--enable-native-access=ALL-UNNAMED", "-XX:+UseSerialGC");
 
     private final Process process;
@@ -30,25 +34,41 @@ final class Daemon implements AutoCloseable {
         this.readyNanos = readyNanos;
     }
 
-    static Daemon start(Path exportDir, Path socket, List<String> extraJvmFlags) throws IOException {
+    /** The launcher {@code ./lisa4j bench} names, if any. */
+    static Optional<Path> launcher() {
+        return Optional.ofNullable(System.getProperty("lisa4j.launcher")).map(Path::of).filter(Files::isExecutable);
+    }
+
+    /**
+     * Starts the daemon serving {@code exportDir} on {@code socket} and waits for its first answer;
+     * {@code env} is added to the launcher's environment (LISA4J_AOT, LISA4J_AOT_DIR).
+     */
+    static Daemon start(Path exportDir, Path socket, Map<String, String> env) throws IOException {
         Files.deleteIfExists(socket);
         List<String> cmd = new ArrayList<>();
-        cmd.add(ProcessHandle.current().info().command().orElse("java"));
-        cmd.addAll(LAUNCHER_FLAGS);
-        cmd.addAll(extraJvmFlags);
-        String jar = System.getProperty("lisa4j.daemon.jar");
-        if (jar != null && Files.isRegularFile(Path.of(jar))) {
-            cmd.addAll(List.of("-jar", jar));
+        Optional<Path> launcher = launcher();
+        if (launcher.isPresent()) {
+            cmd.add(launcher.get().toString());
         } else {
-            cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.lisa4j.server.cli.Main"));
+            cmd.add(ProcessHandle.current().info().command().orElse("java"));
+            cmd.addAll(LAUNCHER_FLAGS);
+            String jar = System.getProperty("lisa4j.daemon.jar");
+            if (jar != null && Files.isRegularFile(Path.of(jar))) {
+                cmd.addAll(List.of("-jar", jar));
+            } else {
+                cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.lisa4j.server.cli.Main"));
+            }
         }
         cmd.addAll(List.of("serve", "--export", Fixture.EXPORT + "=" + exportDir, "--listen", "unix:" + socket,
                 "--max-handles", "20000"));
         URI endpoint = URI.create("unix:" + socket);
+        ProcessBuilder builder = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().putAll(env);
         long t0 = System.nanoTime();
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        long deadline = t0 + TimeUnit.SECONDS.toNanos(30);
+        Process p = builder.start();
+        // Minutes, not seconds: a start through the launcher may first make the AOT cache.
+        long deadline = t0 + TimeUnit.MINUTES.toNanos(3);
         while (System.nanoTime() < deadline) {
             if (Files.exists(socket)) {
                 try (Session s = Lisa4jClient.connect(endpoint)) {
@@ -64,7 +84,7 @@ final class Daemon implements AutoCloseable {
             Thread.onSpinWait();
         }
         p.destroyForcibly();
-        throw new IOException("daemon not ready after 30 s");
+        throw new IOException("daemon not ready after 3 minutes");
     }
 
     /** Resident set size of the daemon process, in bytes. */
@@ -77,7 +97,7 @@ final class Daemon implements AutoCloseable {
         throw new IOException("no VmRSS for " + process.pid());
     }
 
-    /** SIGTERM, so the JVM exits through its shutdown hooks (and writes an AOT cache it is training). */
+    /** SIGTERM, so the daemon drains and exits through its shutdown hooks. */
     @Override
     public void close() throws IOException {
         process.destroy();

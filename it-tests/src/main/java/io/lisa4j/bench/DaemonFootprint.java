@@ -7,54 +7,47 @@ import io.lisa4j.client.RemoteFs;
 import io.lisa4j.client.Session;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
- * The daemon's start-up time (process start to its first answered PING), with and without a
- * JDK AOT cache, and its RSS idle and with many handles held over many connections.
+ * The daemon's start-up time (process start to its first answered PING) and its RSS idle and with
+ * many handles held over many connections. Through the {@code ./lisa4j} launcher (as
+ * {@code ./lisa4j bench} runs it): the cold start, which first makes the JDK AOT cache, then warm
+ * starts with it, and starts with the cache turned off; the cache lives in the fixture's directory,
+ * so the user's own is left alone. Without a launcher, starts with the launcher's JVM flags only.
  */
 final class DaemonFootprint {
     private DaemonFootprint() {}
 
     static void report(Fixture fixture, Mode mode, PrintStream out) throws IOException {
         Path socket = fixture.root.resolve("daemon.sock");
-        Path aot = fixture.root.resolve("lisa4j.aot");
-        List<Long> plain = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
-            try (Daemon d = Daemon.start(fixture.exportDir, socket, List.of())) {
-                plain.add(d.readyNanos);
+        Map<String, String> cached = Map.of("LISA4J_AOT_DIR", fixture.root.resolve("aot").toString());
+        List<String> rows = new ArrayList<>();
+        if (Daemon.launcher().isPresent()) {
+            long cold;
+            try (Daemon d = Daemon.start(fixture.exportDir, socket, cached)) {
+                cold = d.readyNanos;
             }
-        }
-        String aotResult;
-        try {
-            try (Daemon training = Daemon.start(fixture.exportDir, socket, List.of("-XX:AOTCacheOutput=" + aot))) {
-                try (Session s = Lisa4jClient.connect(training.endpoint)) {
-                    RemoteFs fs = s.mount(Fixture.EXPORT);
-                    fs.stat(Fixture.DEPTH5);
-                    fs.open(Fixture.BLOB, O_RDONLY).close();
-                }
-            }
-            List<Long> cached = new ArrayList<>();
-            for (int i = 0; i < 3 && Files.exists(aot); i++) {
-                try (Daemon d = Daemon.start(fixture.exportDir, socket, List.of("-XX:AOTCache=" + aot))) {
-                    cached.add(d.readyNanos);
-                }
-            }
-            aotResult = cached.isEmpty() ? "no cache written (an AOT cache needs the fat jar: run ./lisa4j bench)"
-                    : millis(cached);
-        } catch (IOException e) {
-            aotResult = "failed: " + e.getMessage();
+            rows.add("| start → first answered PING, `./lisa4j serve`, first start (makes the AOT cache) | "
+                    + millis(List.of(cold)) + " |");
+            rows.add("| same, later starts (with the AOT cache), " + mode.startRuns() + " runs | "
+                    + starts(fixture, socket, cached, mode.startRuns()) + " |");
+            rows.add("| same with `LISA4J_AOT=off` (no cache), " + mode.startRuns() + " runs | "
+                    + starts(fixture, socket, Map.of("LISA4J_AOT", "off"), mode.startRuns()) + " |");
+        } else {
+            rows.add("| start → first answered PING, launcher's JVM flags, no AOT cache (`./lisa4j bench` "
+                    + "starts it through the launcher), " + mode.startRuns() + " runs | "
+                    + starts(fixture, socket, Map.of(), mode.startRuns()) + " |");
         }
         out.println();
         out.println("| daemon | value |");
         out.println("|---|--:|");
-        out.println("| start → first answered PING, launcher flags (3 runs) | " + millis(plain) + " |");
-        out.println("| same with -XX:AOTCache (JDK 25 AOT cache, trained once) | " + aotResult + " |");
-        try (Daemon d = Daemon.start(fixture.exportDir, socket, List.of())) {
+        rows.forEach(out::println);
+        try (Daemon d = Daemon.start(fixture.exportDir, socket, cached)) {
             long idle = d.rssBytes();
             List<Session> sessions = new ArrayList<>();
             try {
@@ -75,6 +68,19 @@ final class DaemonFootprint {
                 sessions.forEach(Session::close);
             }
         }
+    }
+
+    /** {@code runs} starts: their median, then each. */
+    private static String starts(Fixture fixture, Path socket, Map<String, String> env, int runs)
+            throws IOException {
+        List<Long> nanos = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            try (Daemon d = Daemon.start(fixture.exportDir, socket, env)) {
+                nanos.add(d.readyNanos);
+            }
+        }
+        List<Long> sorted = nanos.stream().sorted().toList();
+        return "median " + millis(List.of(sorted.get(sorted.size() / 2))) + " (" + millis(nanos) + ")";
     }
 
     private static String millis(List<Long> nanos) {

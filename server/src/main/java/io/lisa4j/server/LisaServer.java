@@ -64,7 +64,8 @@ public final class LisaServer implements AutoCloseable {
     private LisaServer(ServerConfig config, OpsOptions ops, ExportRegistry exports, Workers mode) {
         this.exports = exports;
         this.ops = ops;
-        this.metrics = new ServerMetrics(exports.names(), sessions);
+        this.metrics = ops.metrics() != null ? ServerMetrics.prometheus(exports.names(), sessions)
+                : ServerMetrics.none();
         this.loops = new MultiThreadIoEventLoopGroup(config.ioThreads(), EpollIoHandler.newFactory());
         this.workers = mode.create(config);
     }

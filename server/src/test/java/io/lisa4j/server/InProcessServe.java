@@ -23,7 +23,7 @@ final class InProcessServe implements AutoCloseable {
     static InProcessServe start(String... args) throws Exception {
         CompletableFuture<LisaServer> started = new CompletableFuture<>();
         CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(
-                () -> Main.commandLine(new Main(started::complete)).execute(args));
+                () -> Main.execute(new Main(started::complete), args));
         CompletableFuture.anyOf(started, exit).get(30, TimeUnit.SECONDS);
         if (!started.isDone()) {
             fail("lisa4j exited with " + exit.get() + " before serving");

@@ -2,6 +2,10 @@ package io.lisa4j.server.cli;
 
 import io.lisa4j.server.LisaServer;
 import io.lisa4j.server.OpsOptions;
+import io.lisa4j.server.Preload;
+import io.lisa4j.server.config.DaemonConfig;
+import java.io.IOException;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import picocli.CommandLine;
@@ -24,7 +28,61 @@ public final class Main implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        System.exit(commandLine(new Main()).execute(args));
+        prepareProcess(args);
+        System.exit(execute(new Main(), args));
+    }
+
+    /** What the daemon's process does before it reads its command line {@code args}. */
+    static void prepareProcess(String... args) {
+        // Netty's allocator emits JFR events of its own; the first one initialises JFR's event
+        // metadata (about 0.15 s, on the first request) even when nothing records. Opt back in with
+        // -Dio.netty.jfr.enabled=true.
+        if (System.getProperty("io.netty.jfr.enabled") == null) {
+            System.setProperty("io.netty.jfr.enabled", "false");
+        }
+        if (args.length == 0 || args[0].equals("serve")) {
+            Preload.start();
+        }
+    }
+
+    /**
+     * Runs {@code lisa4j ARGS} as picocli would. The demo (no arguments) and a plain {@code serve}
+     * command line, the daemon's usual start, skip picocli's model (see {@link PlainArgs}); help,
+     * {@code certs} and every command line picocli would refuse or report go through picocli.
+     */
+    public static int execute(Main main, String... args) {
+        Callable<Integer> plain = main.plain(args);
+        if (plain == null) {
+            return commandLine(main).execute(args);
+        }
+        try {
+            return plain.call();
+        } catch (Exception e) {
+            // What picocli's execute does with an exception of the command it ran.
+            e.printStackTrace();
+            return CommandLine.ExitCode.SOFTWARE;
+        }
+    }
+
+    /** What {@code args} run, read without picocli; null when picocli must read them. */
+    private Callable<Integer> plain(String[] args) {
+        if (args.length == 0) {
+            return this;
+        }
+        if (!args[0].equals("serve")) {
+            return null;
+        }
+        ServeCommand serve = new ServeCommand(onStart);
+        if (!PlainArgs.read(serve, List.of(args).subList(1, args.length))) {
+            return null;
+        }
+        DaemonConfig daemon;
+        try {
+            daemon = serve.resolve();
+        } catch (IOException | RuntimeException e) {
+            return null; // picocli reads the command line again and reports the error as a usage error
+        }
+        return () -> serve.serve(daemon);
     }
 
     public static CommandLine commandLine(Main main) {

@@ -8,6 +8,7 @@ import io.lisa4j.server.config.Settings;
 import io.lisa4j.server.config.YamlConfig;
 import io.lisa4j.server.log.AccessLog;
 import io.lisa4j.server.log.Log;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -43,14 +44,23 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         DaemonConfig daemon;
         try {
-            Settings file = config == null ? Settings.EMPTY : YamlConfig.load(config);
-            daemon = file.overriddenBy(options.settings())
-                    .resolve(List.of(new ListenAddress.Unix(Demo.defaultSocket())));
+            daemon = resolve();
         } catch (ConfigException e) {
             throw new ParameterException(spec.commandLine(), "bad setting " + e.getMessage(), e);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new ParameterException(spec.commandLine(), "cannot read " + config + ": " + e.getMessage(), e);
         }
+        return serve(daemon);
+    }
+
+    /** The config file's settings with the flags laid over them, checked; a ConfigException names a bad one. */
+    DaemonConfig resolve() throws IOException {
+        Settings file = config == null ? Settings.EMPTY : YamlConfig.load(config);
+        return file.overriddenBy(options.settings()).resolve(List.of(new ListenAddress.Unix(Demo.defaultSocket())));
+    }
+
+    /** Runs the daemon until it is stopped. */
+    int serve(DaemonConfig daemon) throws Exception {
         Log.setLevel(daemon.logLevel());
         AccessLog.setEnabled(daemon.accessLog());
         return Daemon.run(daemon.server(), daemon.ops(), onStart, s -> {});

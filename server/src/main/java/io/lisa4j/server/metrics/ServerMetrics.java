@@ -1,97 +1,78 @@
 package io.lisa4j.server.metrics;
 
 import io.lisa4j.server.session.LiveSessions;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The daemon's meters, in one Prometheus registry: per request a timer (see {@link RequestTimers}),
- * bytes read and written, refusals by limit, TLS handshake failures, and gauges over the live
- * sessions, plus the JVM's own metrics. The recording methods are called on the request path and
- * allocate nothing once a meter exists.
+ * What the daemon counts about its requests and connections. Counted in a Prometheus registry when
+ * {@code --metrics} serves them ({@link #prometheus}), else not at all ({@link #none}): nothing
+ * reads them then, and Micrometer with its JVM binders was a fifth of the daemon's start.
+ * The recording methods are called on the request path and allocate nothing once a meter exists.
  */
-public final class ServerMetrics implements AutoCloseable {
-    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    private final RequestTimers requests;
-    private final Counter bytesRead;
-    private final Counter bytesWritten;
-    private final Counter tlsHandshakeFailures;
-    private final Map<LimitKind, Counter> refused = new EnumMap<>(LimitKind.class);
-    private final AtomicLong donatedFds = new AtomicLong();
-    private final JvmMetrics jvm;
+public interface ServerMetrics extends AutoCloseable {
+    /** Meters in a Prometheus registry, with the JVM's own metrics. */
+    static ServerMetrics prometheus(List<String> exportNames, LiveSessions sessions) {
+        return new PrometheusMetrics(exportNames, sessions);
+    }
 
-    public ServerMetrics(List<String> exportNames, LiveSessions sessions) {
-        requests = new RequestTimers(registry, exportNames);
-        bytesRead = Counter.builder("lisa4j.read.bytes").description("Bytes returned by PREAD")
-                .baseUnit("bytes").register(registry);
-        bytesWritten = Counter.builder("lisa4j.written.bytes").description("Bytes written by PWRITE")
-                .baseUnit("bytes").register(registry);
-        tlsHandshakeFailures = Counter.builder("lisa4j.tls.handshake.failures")
-                .description("TLS handshakes that failed (bad or missing client certificate, protocol errors)")
-                .register(registry);
-        for (LimitKind kind : LimitKind.values()) {
-            refused.put(kind, Counter.builder("lisa4j.requests.refused").description("Requests refused by a limit")
-                    .tag("limit", kind.tag()).register(registry));
-        }
-        for (Transport t : Transport.values()) {
-            Gauge.builder("lisa4j.connections", sessions, s -> s.count(t.tag())).description("Open connections")
-                    .tag("transport", t.tag()).register(registry);
-        }
-        Gauge.builder("lisa4j.handles.open", sessions, LiveSessions::openHandles)
-                .description("Handles (host file descriptors) clients hold open").register(registry);
-        Gauge.builder("lisa4j.requests.inflight", sessions, LiveSessions::inFlight)
-                .description("Requests received and not yet answered").register(registry);
-        // Stays 0 until the server donates descriptors to clients; that work increments it.
-        Gauge.builder("lisa4j.fds.donated", donatedFds, AtomicLong::get)
-                .description("Host file descriptors passed to clients over SCM_RIGHTS").register(registry);
-        jvm = JvmMetrics.bind(registry);
+    /** Counts nothing; {@link #scrape} is empty. */
+    static ServerMetrics none() {
+        return new None();
     }
 
     /** One answered request; {@code export} is null for requests outside any mount. */
-    public void request(int opcode, String export, Transport transport, int status, long nanos) {
-        requests.record(opcode, export, transport, status, nanos);
-    }
+    void request(int opcode, String export, Transport transport, int status, long nanos);
 
-    public void bytesRead(long n) {
-        bytesRead.increment(n);
-    }
+    void bytesRead(long n);
 
-    public void bytesWritten(long n) {
-        bytesWritten.increment(n);
-    }
+    void bytesWritten(long n);
 
-    public void refused(LimitKind kind) {
-        refused.get(kind).increment();
-    }
+    void refused(LimitKind kind);
 
-    public void tlsHandshakeFailed() {
-        tlsHandshakeFailures.increment();
-    }
+    void tlsHandshakeFailed();
 
     /** Descriptors currently donated to clients; for the fd-donation path to keep up to date. */
-    public AtomicLong donatedFds() {
-        return donatedFds;
-    }
-
-    public MeterRegistry registry() {
-        return registry;
-    }
+    AtomicLong donatedFds();
 
     /** The Prometheus text exposition of every meter. */
-    public String scrape() {
-        return registry.scrape();
-    }
+    String scrape();
 
     @Override
-    public void close() {
-        jvm.close();
-        registry.close();
+    void close();
+
+    /** The meters of a daemon that serves none. */
+    final class None implements ServerMetrics {
+        private final AtomicLong donatedFds = new AtomicLong();
+
+        private None() {}
+
+        @Override
+        public void request(int opcode, String export, Transport transport, int status, long nanos) {}
+
+        @Override
+        public void bytesRead(long n) {}
+
+        @Override
+        public void bytesWritten(long n) {}
+
+        @Override
+        public void refused(LimitKind kind) {}
+
+        @Override
+        public void tlsHandshakeFailed() {}
+
+        @Override
+        public AtomicLong donatedFds() {
+            return donatedFds;
+        }
+
+        @Override
+        public String scrape() {
+            return "";
+        }
+
+        @Override
+        public void close() {}
     }
 }

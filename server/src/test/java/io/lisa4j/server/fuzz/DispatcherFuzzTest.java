@@ -62,7 +62,7 @@ class DispatcherFuzzTest {
         LiveSessions sessions = new LiveSessions();
         ConnectionSettings settings = new ConnectionSettings(Limits.DEFAULT, "fuzz", ConnectionLimits.DEFAULT,
                 new Quota(1024), ExportGate.defaults(),
-                new ServerServices(new ServerMetrics(List.of("fz"), sessions), sessions));
+                new ServerServices(ServerMetrics.prometheus(List.of("fz"), sessions), sessions));
         EmbeddedChannel ch = new EmbeddedChannel(new ServerChannelInitializer(TransportSecurity.PLAINTEXT, settings,
                 dispatcher, Runnable::run, new DefaultChannelGroup(GlobalEventExecutor.INSTANCE), new Quota(16)));
         try {
