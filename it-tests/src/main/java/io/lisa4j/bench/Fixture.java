@@ -45,11 +45,14 @@ final class Fixture implements AutoCloseable {
     private final List<Session> sessions;
 
     Fixture(Mode mode) throws IOException {
-        this(mode, Workers.POOL, ServerConfig.DEFAULT_WORKERS);
+        this(mode, Workers.POOL, ServerConfig.DEFAULT_WORKERS, ServerConfig.DEFAULT_INLINE_METADATA);
     }
 
-    /** With the daemon's filesystem calls run as {@code workers} says ({@code poolThreads} for a pool). */
-    Fixture(Mode mode, Workers workers, int poolThreads) throws IOException {
+    /**
+     * With the daemon's filesystem calls run as {@code workers} says ({@code poolThreads} for a pool),
+     * metadata lookups on the event loop if {@code inlineMetadata}.
+     */
+    Fixture(Mode mode, Workers workers, int poolThreads, boolean inlineMetadata) throws IOException {
         root = Files.createTempDirectory("lisa4j-bench");
         exportDir = Files.createDirectories(root.resolve("export"));
         blobBytes = mode.blobBytes();
@@ -58,7 +61,7 @@ final class Fixture implements AutoCloseable {
         ServerConfig config = ServerConfig.of(
                 List.of(new ListenAddress.Unix(socket), new ListenAddress.Tcp("127.0.0.1", 0)),
                 List.of(ExportSpec.host(EXPORT, exportDir.toString(), false)))
-                .withWorkers(poolThreads, ServerConfig.DEFAULT_WORKER_QUEUE)
+                .withWorkers(poolThreads, ServerConfig.DEFAULT_WORKER_QUEUE).withInlineMetadata(inlineMetadata)
                 .withSecurity(SecurityConfig.defaults().withInsecureTcp());
         server = LisaServer.start(config, ExportRegistry.open(config.exports()), workers);
         Session u = Lisa4jClient.connect(URI.create("unix:" + socket), ClientOptions.DEFAULTS);

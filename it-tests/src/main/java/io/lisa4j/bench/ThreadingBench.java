@@ -18,25 +18,30 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Where the daemon should run syscalls, measured: on the event loop, on platform pools of several
- * sizes, or on virtual threads. For each: STAT depth 5 over the Unix socket at 1, 4 and 16
- * threads, then at 4 threads while another connection writes 8 MiB and fsyncs in a loop.
+ * sizes, on virtual threads, or the hybrid: metadata lookups on the event loop and every other
+ * call on a pool. For each: STAT depth 5 over the Unix socket at 1, 4 and 16 threads, then at 4
+ * threads while another connection writes 8 MiB and fsyncs in a loop.
  * {@code ./lisa4j bench --threading}.
  */
 final class ThreadingBench {
     private ThreadingBench() {}
 
-    private record Variant(String name, Workers workers, int pool) {}
+    private record Variant(String name, Workers workers, int pool, boolean inlineMetadata) {}
 
-    private static final List<Variant> VARIANTS = List.of(new Variant("event loop (inline)", Workers.INLINE, 1),
-            new Variant("platform pool 2", Workers.POOL, 2), new Variant("platform pool 8 (default)", Workers.POOL, 8),
-            new Variant("platform pool 32", Workers.POOL, 32), new Variant("virtual threads", Workers.VIRTUAL, 1));
+    private static final List<Variant> VARIANTS = List.of(
+            new Variant("event loop (inline)", Workers.INLINE, 1, false),
+            new Variant("platform pool 2", Workers.POOL, 2, false),
+            new Variant("platform pool 8", Workers.POOL, 8, false),
+            new Variant("platform pool 32", Workers.POOL, 32, false),
+            new Variant("virtual threads", Workers.VIRTUAL, 1, false),
+            new Variant("pool 8 + metadata on event loop (default)", Workers.POOL, 8, true));
 
     static void run(Mode mode, PrintStream out) throws Exception {
         out.println("| workers | load | thr | ops/s | p50 µs | p99 µs | fsyncs |");
         out.println("|---|---|--:|--:|--:|--:|--:|");
         Runner runner = new Runner(mode.warmupMillis(), mode.measureMillis());
         for (Variant v : VARIANTS) {
-            try (Fixture f = new Fixture(mode, v.workers(), v.pool())) {
+            try (Fixture f = new Fixture(mode, v.workers(), v.pool(), v.inlineMetadata())) {
                 RemoteOps unix = new RemoteOps(f, f.unix, "u");
                 runner.run(unix.stat(Fixture.DEPTH5), 1, null); // JIT priming, discarded
                 for (int threads : mode.threads()) {

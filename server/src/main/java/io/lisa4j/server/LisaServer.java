@@ -42,9 +42,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The running daemon: epoll event loops for the sockets, a bounded pool of platform threads for
- * the filesystem calls (they block in syscalls, and FFM downcalls would pin a virtual thread's
- * carrier anyway), and the configured exports.
+ * The running daemon: epoll event loops for the sockets (which also answer metadata lookups when
+ * {@link ServerConfig#inlineMetadata()} says so), a bounded pool of platform threads for the other
+ * filesystem calls (they block in syscalls, and FFM downcalls would pin a virtual thread's carrier
+ * anyway), and the configured exports.
  */
 public final class LisaServer implements AutoCloseable {
     private final ExportRegistry exports;
@@ -109,7 +110,7 @@ public final class LisaServer implements AutoCloseable {
         LisaServer server = new LisaServer(config, ops, exports, mode);
         try {
             SecurityConfig security = config.security();
-            Dispatcher dispatcher = new Dispatcher(exports, security.access());
+            Dispatcher dispatcher = new Dispatcher(exports, security.access(), config.inlineMetadata());
             Quota connections = new Quota(security.limits().maxConnections());
             ExportGate gate = new ExportGate(security.policies());
             if (gate.anyDelegation() && ThreadCredentials.fsuid() != 0) {

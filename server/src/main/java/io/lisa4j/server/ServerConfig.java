@@ -6,7 +6,9 @@ import java.util.List;
 
 /**
  * Everything the operator chose. {@code workerThreads} platform threads run the filesystem calls;
- * {@code ioThreads} event loops run the sockets (0 lets Netty pick).
+ * {@code ioThreads} event loops run the sockets (0 lets Netty pick). With {@code inlineMetadata},
+ * metadata lookups made with the server's own credentials (STAT, FSTAT, READLINK, ACCESS, the
+ * xattr reads, STATFS) are answered on the event loop instead.
  */
 public record ServerConfig(
         List<ListenAddress> listen,
@@ -15,10 +17,13 @@ public record ServerConfig(
         int workerThreads,
         int workerQueue,
         int ioThreads,
+        boolean inlineMetadata,
         String serverName,
         SecurityConfig security) {
     public static final int DEFAULT_WORKERS = Math.max(8, 4 * Runtime.getRuntime().availableProcessors());
     public static final int DEFAULT_WORKER_QUEUE = 16_384;
+    /** By measurement (README, "Speed"): lookups answered without two thread hand-offs. */
+    public static final boolean DEFAULT_INLINE_METADATA = true;
 
     public ServerConfig {
         listen = List.copyOf(listen);
@@ -30,23 +35,32 @@ public record ServerConfig(
     }
 
     public static ServerConfig of(List<ListenAddress> listen, List<ExportSpec> exports) {
-        return new ServerConfig(listen, exports, Limits.DEFAULT, DEFAULT_WORKERS, DEFAULT_WORKER_QUEUE, 0, "lisa4j",
-                SecurityConfig.defaults());
+        return new ServerConfig(listen, exports, Limits.DEFAULT, DEFAULT_WORKERS, DEFAULT_WORKER_QUEUE, 0,
+                DEFAULT_INLINE_METADATA, "lisa4j", SecurityConfig.defaults());
     }
 
     public ServerConfig withLimits(Limits value) {
-        return new ServerConfig(listen, exports, value, workerThreads, workerQueue, ioThreads, serverName, security);
+        return new ServerConfig(listen, exports, value, workerThreads, workerQueue, ioThreads, inlineMetadata,
+                serverName, security);
     }
 
     public ServerConfig withWorkers(int threads, int queue) {
-        return new ServerConfig(listen, exports, limits, threads, queue, ioThreads, serverName, security);
+        return new ServerConfig(listen, exports, limits, threads, queue, ioThreads, inlineMetadata, serverName,
+                security);
     }
 
     public ServerConfig withSecurity(SecurityConfig value) {
-        return new ServerConfig(listen, exports, limits, workerThreads, workerQueue, ioThreads, serverName, value);
+        return new ServerConfig(listen, exports, limits, workerThreads, workerQueue, ioThreads, inlineMetadata,
+                serverName, value);
     }
 
     public ServerConfig withIoThreads(int value) {
-        return new ServerConfig(listen, exports, limits, workerThreads, workerQueue, value, serverName, security);
+        return new ServerConfig(listen, exports, limits, workerThreads, workerQueue, value, inlineMetadata,
+                serverName, security);
+    }
+
+    public ServerConfig withInlineMetadata(boolean value) {
+        return new ServerConfig(listen, exports, limits, workerThreads, workerQueue, ioThreads, value, serverName,
+                security);
     }
 }

@@ -11,7 +11,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Where filesystem syscalls run. {@link #POOL} is the daemon's choice, by measurement (README,
- * "Speed"); the others exist so that {@code ./lisa4j bench --threading} can measure them against it.
+ * "Speed"), together with {@link ServerConfig#inlineMetadata()}, which answers metadata lookups on
+ * the event loop whatever the mode; the others exist so that {@code ./lisa4j bench --threading}
+ * can measure them against it.
  */
 public enum Workers {
     /** A bounded pool of {@code workerThreads} platform threads with a queue of {@code workerQueue}. */

@@ -18,7 +18,7 @@ class CliTest {
         cli.setOut(new PrintWriter(out));
         assertEquals(0, cli.execute("serve", "--help"));
         for (String option : new String[] {"--export", "--listen", "--max-message-size", "--max-in-flight",
-                "--max-handles", "--workers"}) {
+                "--max-handles", "--workers", "--[no-]inline-metadata"}) {
             assertTrue(out.toString().contains(option), option + " in\n" + out);
         }
     }

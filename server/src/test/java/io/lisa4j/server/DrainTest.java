@@ -95,8 +95,10 @@ class DrainTest {
 
     private LisaServer start() throws IOException {
         List<ExportSpec> specs = List.of(ExportSpec.host("data", export.toString(), false));
+        // The held STAT must wait on a worker, as a slow call does: on the event loop it would hold the loop
+        // that answers /health and closes the connection.
         ServerConfig config = ServerConfig.of(List.of(new ListenAddress.Unix(socket)), specs).withWorkers(2, 16)
-                .withIoThreads(1);
+                .withIoThreads(1).withInlineMetadata(false);
         ExportRegistry exports = ExportRegistry.open(specs, List.of(holdingStat(new HostBackendProvider())));
         return LisaServer.start(config, OpsOptions.DEFAULT.withMetrics(new ListenAddress.Tcp("127.0.0.1", 0)),
                 exports);

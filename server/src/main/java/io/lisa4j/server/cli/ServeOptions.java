@@ -41,6 +41,11 @@ final class ServeOptions {
     @Option(names = "--io-threads", paramLabel = "N", description = "Event loop threads; 0 lets Netty choose.")
     Integer ioThreads;
 
+    @Option(names = "--inline-metadata", negatable = true,
+            description = "Answer metadata lookups (STAT, FSTAT, READLINK, ACCESS, xattr reads, STATFS) on the event "
+                    + "loop rather than a worker, unless they run with delegated credentials (default on).")
+    Boolean inlineMetadata;
+
     @Option(names = "--log-level", paramLabel = "LEVEL", description = "debug, info (default), warn or error.")
     String logLevel;
 
@@ -65,7 +70,7 @@ final class ServeOptions {
                 : listen.stream().map(a -> Check.listen("--listen", a)).toList();
         return new Settings(specs, addresses, security.inheritFds(), security.socketMode(),
                 Check.tcp("--metrics", metrics), Check.duration("--drain-timeout", drainTimeout),
-                Check.atLeast("--workers", workers, 1), Check.atLeast("--io-threads", ioThreads, 0),
+                Check.atLeast("--workers", workers, 1), Check.atLeast("--io-threads", ioThreads, 0), inlineMetadata,
                 Check.logLevel("--log-level", debug ? "debug" : logLevel), accessLog, limits.settings(),
                 security.tls(), security.insecureTcp(), security.access());
     }

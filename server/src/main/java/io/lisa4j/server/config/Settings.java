@@ -25,6 +25,7 @@ public record Settings(
         Duration drainTimeout,
         Integer workers,
         Integer ioThreads,
+        Boolean inlineMetadata,
         Log.Level logLevel,
         Boolean accessLog,
         LimitSettings limits,
@@ -32,7 +33,7 @@ public record Settings(
         Boolean insecureTcp,
         ExportAccessSettings access) {
     public static final Settings EMPTY = new Settings(null, null, null, null, null, null, null, null, null, null,
-            LimitSettings.EMPTY, null, null, ExportAccessSettings.EMPTY);
+            null, LimitSettings.EMPTY, null, null, ExportAccessSettings.EMPTY);
 
     /**
      * This layer with every value {@code top} gives replaced by it: the CLI over the file. Exports
@@ -42,7 +43,8 @@ public record Settings(
         ExportAccessSettings below = top.exports != null ? ExportAccessSettings.EMPTY : access;
         return new Settings(pick(top.exports, exports), pick(top.listen, listen), pick(top.inheritFds, inheritFds),
                 pick(top.socketMode, socketMode), pick(top.metrics, metrics), pick(top.drainTimeout, drainTimeout),
-                pick(top.workers, workers), pick(top.ioThreads, ioThreads), pick(top.logLevel, logLevel),
+                pick(top.workers, workers), pick(top.ioThreads, ioThreads),
+                pick(top.inlineMetadata, inlineMetadata), pick(top.logLevel, logLevel),
                 pick(top.accessLog, accessLog), limits.overriddenBy(top.limits), pick(top.tls, tls),
                 pick(top.insecureTcp, insecureTcp), below.overriddenBy(top.access));
     }
@@ -74,7 +76,8 @@ public record Settings(
         security = access.applyTo(security, exports.stream().map(ExportSpec::name).toList());
         ServerConfig server = ServerConfig.of(addresses, exports).withLimits(limits.perConnection())
                 .withWorkers(pick(workers, ServerConfig.DEFAULT_WORKERS), ServerConfig.DEFAULT_WORKER_QUEUE)
-                .withIoThreads(pick(ioThreads, 0)).withSecurity(security);
+                .withIoThreads(pick(ioThreads, 0))
+                .withInlineMetadata(pick(inlineMetadata, ServerConfig.DEFAULT_INLINE_METADATA)).withSecurity(security);
         OpsOptions ops = new OpsOptions(metrics, pick(drainTimeout, OpsOptions.DEFAULT_DRAIN_TIMEOUT));
         return new DaemonConfig(server, ops, pick(logLevel, Log.Level.INFO), pick(accessLog, false));
     }

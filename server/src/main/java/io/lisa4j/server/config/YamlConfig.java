@@ -60,6 +60,7 @@ public final class YamlConfig {
         var drain = Check.duration(root.key("drain_timeout"), root.string("drain_timeout"));
         Integer workers = Check.atLeast(root.key("workers"), root.integer("workers"), 1);
         Integer ioThreads = Check.atLeast(root.key("io_threads"), root.integer("io_threads"), 0);
+        Boolean inlineMetadata = root.bool("inline_metadata");
         LimitSettings limits = limits(root.node("limits"));
 
         Log.Level level = null;
@@ -75,7 +76,7 @@ public final class YamlConfig {
         Boolean insecureTcp = root.bool("insecure_tcp");
         root.rejectUnknownKeys();
         return new Settings(exports.exports(), listen, inheritFds, socketMode, metrics, drain, workers, ioThreads,
-                level, access, limits, tls, insecureTcp, exports.access());
+                inlineMetadata, level, access, limits, tls, insecureTcp, exports.access());
     }
 
     private static LimitSettings limits(ConfigNode n) {

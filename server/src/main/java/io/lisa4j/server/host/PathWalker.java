@@ -24,6 +24,14 @@ import java.util.List;
  * went through, and handles ".." itself by going back to the previous one; above a base
  * handle it re-walks the base's recorded path from the root, descending only through real
  * directories, so a stale record can fail a lookup but never lead outside the export.
+ *
+ * <p>Fast path: when every component is a plain name (no "." or ".."), the names are first
+ * resolved together with one openat2 from the start directory, with RESOLVE_BENEATH,
+ * RESOLVE_NO_SYMLINKS and RESOLVE_NO_MAGICLINKS, so the kernel itself refuses every symlink
+ * and every way out. Only a success is used: it is what the component walk would have found,
+ * since that walk too only descends through names, and records the same path. Any failure
+ * (ELOOP at a symlink the walk must follow or stop at, ENOENT, ENOTDIR, EAGAIN, ...) falls
+ * back to the component walk, which gives the exact errno or stop.
  */
 final class PathWalker {
     private static final long RESOLVE_STRICT =
@@ -31,9 +39,16 @@ final class PathWalker {
     private static volatile boolean openat2Missing;
 
     private final HostFd root;
+    private final boolean fastPath;
 
     PathWalker(HostFd root) {
+        this(root, true);
+    }
+
+    /** {@code fastPath} false: always the component walk (for tests that compare the two). */
+    PathWalker(HostFd root, boolean fastPath) {
         this.root = root;
+        this.fastPath = fastPath;
     }
 
     /** The object itself, as an O_PATH descriptor; a final symlink is followed iff {@code followFinal}. */
@@ -64,11 +79,77 @@ final class PathWalker {
             throw new ErrnoException(Errno.ENOTDIR);
         }
         try (HostFd.Lease rootLease = root.lease();
-                HostFd.Lease baseLease = base == null ? null : base.fd().lease();
-                Walk walk = baseLease == null
-                        ? new Walk(at, rootLease.fd(), rootLease.fd(), List.of())
-                        : new Walk(at, rootLease.fd(), baseLease.fd(), base.path())) {
-            return walk.run(entry, followFinal, dots);
+                HostFd.Lease baseLease = base == null ? null : base.fd().lease()) {
+            int startFd = baseLease == null ? rootLease.fd() : baseLease.fd();
+            List<byte[]> startPath = base == null ? List.of() : base.path();
+            if (fastPath && !openat2Missing && Paths.allPlain(at.components())) {
+                Resolved fast = entry ? fastEntry(startFd, startPath, at.components(), followFinal)
+                        : fastObject(startFd, startPath, at.components(), followFinal);
+                if (fast != null) {
+                    return fast;
+                }
+            }
+            try (Walk walk = new Walk(at, rootLease.fd(), startFd, startPath)) {
+                return walk.run(entry, followFinal, dots);
+            }
+        }
+    }
+
+    /**
+     * The object named by plain {@code names} below {@code startFd}, in one openat2, or null.
+     * Without O_NOFOLLOW a final symlink fails with ELOOP like any other, so the walk follows it.
+     */
+    static Resolved fastObject(int startFd, List<byte[]> startPath, List<byte[]> names, boolean followFinal) {
+        if (names.isEmpty()) {
+            return null;
+        }
+        int fd = openBeneath(startFd, names, names.size(), followFinal ? 0 : O_NOFOLLOW);
+        return fd < 0 ? null : new Resolved(new HostFd(fd), Paths.concat(startPath, names, names.size()), null);
+    }
+
+    /**
+     * The directory holding the last of plain {@code names}, in one openat2, or null. Following,
+     * the final name must also be absent or no symlink, which one more openat2 without O_NOFOLLOW
+     * tells; a final symlink is left to the walk, which follows it or stops there.
+     */
+    static Resolved fastEntry(int startFd, List<byte[]> startPath, List<byte[]> names, boolean followFinal) {
+        int depth = names.size() - 1;
+        if (depth < 1) {
+            return null; // the walk's parent is the start itself: nothing to save
+        }
+        int fd = openBeneath(startFd, names, depth, O_DIRECTORY);
+        if (fd < 0) {
+            return null;
+        }
+        Resolved slot = new Resolved(new HostFd(fd), Paths.concat(startPath, names, depth), names.get(depth));
+        if (followFinal && !absentOrNoSymlink(fd, slot.name())) {
+            slot.close();
+            return null;
+        }
+        return slot;
+    }
+
+    private static boolean absentOrNoSymlink(int dirFd, byte[] name) {
+        try {
+            Sys.close(Sys.openat2(dirFd, name, O_PATH | O_CLOEXEC, 0, RESOLVE_STRICT));
+            return true;
+        } catch (ErrnoException e) {
+            return e.is(Errno.ENOENT);
+        }
+    }
+
+    /**
+     * The first {@code count} of {@code names} joined and opened O_PATH with {@code extraFlags},
+     * strictly beneath {@code startFd}; -1 on any failure, which the caller answers with the walk.
+     */
+    private static int openBeneath(int startFd, List<byte[]> names, int count, int extraFlags) {
+        try {
+            return Sys.openat2(startFd, Paths.join(names, count), O_PATH | O_CLOEXEC | extraFlags, 0, RESOLVE_STRICT);
+        } catch (ErrnoException e) {
+            if (e.is(Errno.ENOSYS)) {
+                openat2Missing = true;
+            }
+            return -1;
         }
     }
 

@@ -7,7 +7,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-/** Component-list helpers: names are raw bytes and never joined into a host path string. */
+/**
+ * Component-list helpers. Names are raw bytes; they are joined into a relative path only for
+ * {@link PathWalker}'s one-call lookup, and only when every one of them is {@linkplain #isPlain plain}.
+ */
 final class Paths {
     private Paths() {}
 
@@ -21,6 +24,51 @@ final class Paths {
 
     static boolean isDotDot(byte[] name) {
         return Arrays.equals(name, DOT_DOT);
+    }
+
+    /**
+     * A name that resolves exactly one step down: non-empty, within the length limit, no '/' or
+     * NUL, and neither "." nor "..". What {@link #checkComponent} accepts, minus the dots.
+     */
+    static boolean isPlain(byte[] name) {
+        return name.length > 0 && name.length <= ProtocolConstants.MAX_NAME_LENGTH && !hasSeparatorOrNul(name)
+                && !isDot(name) && !isDotDot(name);
+    }
+
+    static boolean allPlain(List<byte[]> names) {
+        for (byte[] name : names) {
+            if (!isPlain(name)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The first {@code count} names joined with '/': a relative path, for plain names only. */
+    static byte[] join(List<byte[]> names, int count) {
+        int length = Math.max(0, count - 1);
+        for (int i = 0; i < count; i++) {
+            length += names.get(i).length;
+        }
+        byte[] path = new byte[length];
+        int at = 0;
+        for (int i = 0; i < count; i++) {
+            if (i > 0) {
+                path[at++] = '/';
+            }
+            byte[] name = names.get(i);
+            System.arraycopy(name, 0, path, at, name.length);
+            at += name.length;
+        }
+        return path;
+    }
+
+    /** {@code parent} followed by the first {@code count} of {@code names}. */
+    static List<byte[]> concat(List<byte[]> parent, List<byte[]> names, int count) {
+        List<byte[]> path = new ArrayList<>(parent.size() + count);
+        path.addAll(parent);
+        path.addAll(names.subList(0, count));
+        return List.copyOf(path);
     }
 
     static List<byte[]> child(List<byte[]> parent, byte[] name) {
@@ -41,11 +89,18 @@ final class Paths {
         if (name.length > ProtocolConstants.MAX_NAME_LENGTH) {
             throw new ErrnoException(Errno.ENAMETOOLONG);
         }
+        if (hasSeparatorOrNul(name)) {
+            throw new ErrnoException(Errno.EINVAL);
+        }
+    }
+
+    private static boolean hasSeparatorOrNul(byte[] name) {
         for (byte b : name) {
             if (b == '/' || b == 0) {
-                throw new ErrnoException(Errno.EINVAL);
+                return true;
             }
         }
+        return false;
     }
 
     /** The components of a symlink target, in order; empty and "/" separators dropped. */

@@ -39,9 +39,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One connection's protocol state machine. Runs on the event loop: handshake, admission
- * (EOPNOTSUPP, ENODEV, EAGAIN) and request decoding happen here; the filesystem call itself runs on
- * a worker thread, which writes the reply back through the channel, so replies leave in whatever
- * order the calls finish.
+ * (EOPNOTSUPP, ENODEV, EAGAIN) and request decoding happen here. A metadata lookup made with the
+ * server's own credentials is answered here too (its route says so); every other filesystem call
+ * runs on a worker thread, which writes the reply back through the channel, so replies leave in
+ * whatever order the calls finish.
  */
 final class SessionHandler extends ChannelInboundHandlerAdapter {
     private final String serverName;
@@ -196,7 +197,7 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
             finish(ctx, call, request, Reply.errno(Errno.EBADMSG.number()));
             return;
         }
-        if (route.inline()) {
+        if (onEventLoop(route.placement(), decision)) {
             finish(ctx, call, request, run(action, opcode));
             return;
         }
@@ -213,6 +214,19 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
             observer.refused(LimitKind.WORKER_QUEUE);
             finish(ctx, call, request, Reply.errno(Errno.EAGAIN.number()));
         }
+    }
+
+    /**
+     * Whether the call is answered right here: PING always; a metadata lookup unless it runs with
+     * a caller's delegated credentials, which are only ever applied to a worker thread, never to
+     * an event loop that serves other connections.
+     */
+    private static boolean onEventLoop(Dispatcher.Placement placement, ExportGate.Decision decision) {
+        return switch (placement) {
+            case EVENT_LOOP -> true;
+            case METADATA -> decision.runAs() == null;
+            case WORKER -> false;
+        };
     }
 
     /** What the reply needs, and the metrics, once the frame is released. */

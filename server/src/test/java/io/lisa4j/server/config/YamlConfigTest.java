@@ -56,6 +56,7 @@ class YamlConfigTest {
                 drain_timeout: 1500ms
                 workers: 3
                 io_threads: 1
+                inline_metadata: false
                 limits:
                   max_message_size: 131072
                   max_in_flight: 8
@@ -82,6 +83,7 @@ class YamlConfigTest {
         assertEquals(Duration.ofMillis(1500), c.ops().drainTimeout());
         assertEquals(3, c.server().workerThreads());
         assertEquals(1, c.server().ioThreads());
+        assertFalse(c.server().inlineMetadata());
         assertEquals(131072, c.server().limits().maxMessageSize());
         assertEquals(8, c.server().limits().maxInFlight());
         assertEquals(9, c.server().limits().maxHandles());
@@ -120,6 +122,9 @@ class YamlConfigTest {
         assertTrue(c.server().security().policy("data").allowSetId());
         assertFalse(c.accessLog());
         assertNull(c.ops().metrics());
+        assertTrue(c.server().inlineMetadata(), "metadata lookups on the event loop by default");
+        Settings off = load("inline_metadata: false");
+        assertFalse(file.overriddenBy(off).resolve(List.of()).server().inlineMetadata());
 
         Settings otherExports = load("exports: [{name: data, path: %s}]".formatted(data));
         SecurityConfig replaced = file.overriddenBy(otherExports).resolve(List.of()).server().security();
@@ -164,6 +169,7 @@ class YamlConfigTest {
         assertBadKey("tls.dir", "tls: {dir: /no/such/pki}");
         assertBadKey("tls", "exports: [{name: x, path: /tmp}]\nlisten: [tcp:127.0.0.1:0]");
         assertBadKey("exports", "workers: 2");
+        assertBadKey("inline_metadata", "inline_metadata: sometimes");
     }
 
     @Test

@@ -50,7 +50,7 @@ class DispatcherFuzzTest {
         if (fx == null) {
             fx = new FuzzExport();
             ExportRegistry exports = ExportRegistry.open(List.of(ExportSpec.host("fz", fx.export.toString(), false)));
-            dispatcher = new Dispatcher(exports, AccessPolicy.ownerOnly());
+            dispatcher = new Dispatcher(exports, AccessPolicy.ownerOnly(), true);
         }
     }
 
