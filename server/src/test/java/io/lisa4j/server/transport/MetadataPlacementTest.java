@@ -153,7 +153,7 @@ class MetadataPlacementTest {
         LiveSessions sessions = new LiveSessions();
         ConnectionSettings settings = new ConnectionSettings(Limits.DEFAULT, "placement", ConnectionLimits.DEFAULT,
                 new Quota(1024), new ExportGate(Map.of("deleg", ExportPolicy.DEFAULT.withDelegation())),
-                new ServerServices(new ServerMetrics(List.of("data", "deleg"), sessions), sessions));
+                new ServerServices(ServerMetrics.prometheus(List.of("data", "deleg"), sessions), sessions));
         Dispatcher dispatcher = new Dispatcher(exports, AccessPolicy.ownerOnly(), inlineMetadata);
         EmbeddedChannel ch = new EmbeddedChannel(new ServerChannelInitializer(TransportSecurity.PLAINTEXT, settings,
                 dispatcher, workers, new DefaultChannelGroup(GlobalEventExecutor.INSTANCE), new Quota(16)));
