@@ -35,12 +35,16 @@ final class Connection implements Wire.Receiver {
     private volatile ErrnoException closedCause;
     private volatile FdChannel fdChannel;
 
-    private record Pending<T>(Call<T> call, CompletableFuture<T> future) {}
+    /** {@code attended}: the thread that sent it waits for it, and reads the reply itself if nobody else does. */
+    private record Pending<T>(Call<T> call, CompletableFuture<T> future, boolean attended) {}
+
+    /** Requests outstanding that no sending thread will wait for: the wire's reader thread reads for them. */
+    private final AtomicInteger unattended = new AtomicInteger();
 
     Connection(Wire wire) {
         this.wire = wire;
         if (wire instanceof UnixWire unix) {
-            unix.trackOutstanding(() -> !pending.isEmpty());
+            unix.trackOutstanding(() -> unattended.get() > 0);
         }
         wire.start(this);
     }
@@ -122,11 +126,11 @@ final class Connection implements Wire.Receiver {
             return future;
         }
         boolean attended = ATTENDED.get();
-        limiter.submit(() -> transmit(new Pending<>(call, future), attended));
+        limiter.submit(() -> transmit(new Pending<>(call, future, attended)));
         return future;
     }
 
-    private void transmit(Pending<?> p, boolean attended) {
+    private void transmit(Pending<?> p) {
         int id = register(p);
         if (closedCause != null) {
             // The connection died while this call was being registered; closed() may have missed it.
@@ -141,7 +145,7 @@ final class Connection implements Wire.Receiver {
                 ? new OutboundFrame(id, call.opcode(), 0, call.fsid(), call.body(), call.data())
                 : new OutboundFrame(id, call.opcode(), ProtocolConstants.FLAG_CREDENTIALS, call.fsid(), call.body(),
                         Unpooled.wrappedBuffer(Unpooled.wrappedBuffer(prefix), call.data()));
-        wire.send(frame, attended, cause -> {
+        wire.send(frame, p.attended(), cause -> {
             ErrnoException e = new ErrnoException(Errno.ENOTCONN, "send failed");
             e.initCause(cause);
             fail(id, e);
@@ -149,6 +153,9 @@ final class Connection implements Wire.Receiver {
     }
 
     private int register(Pending<?> p) {
+        if (!p.attended()) {
+            unattended.incrementAndGet();
+        }
         while (true) {
             int id = nextId.getAndIncrement();
             if (pending.putIfAbsent(id, p) == null) {
@@ -158,11 +165,18 @@ final class Connection implements Wire.Receiver {
     }
 
     private void fail(int id, Throwable cause) {
-        Pending<?> p = pending.remove(id);
+        Pending<?> p = taken(pending.remove(id));
         if (p != null) {
             limiter.release();
             p.future().completeExceptionally(cause);
         }
+    }
+
+    private Pending<?> taken(Pending<?> p) {
+        if (p != null && !p.attended()) {
+            unattended.decrementAndGet();
+        }
+        return p;
     }
 
     @Override
@@ -185,7 +199,7 @@ final class Connection implements Wire.Receiver {
     @Override
     public void reply(Frame frame) {
         try {
-            Pending<?> p = pending.remove(frame.requestId());
+            Pending<?> p = taken(pending.remove(frame.requestId()));
             if (p == null) {
                 return; // a reply to nothing outstanding: nobody waits for it
             }

@@ -44,7 +44,9 @@ public final class SequentialReader extends InputStream {
         while (!endSeen && inFlight.size() < depth) {
             ByteBuffer buf = spare.isEmpty() ? ByteBuffer.allocateDirect(chunk) : spare.pop().clear();
             buffers.addLast(buf);
-            inFlight.addLast(file.pread(nextOffset, buf));
+            long at = nextOffset;
+            // This thread awaits every chunk itself, in order: it reads their replies while it waits.
+            inFlight.addLast(file.fs().connection().submitAttended(() -> file.pread(at, buf)));
             nextOffset += chunk;
         }
     }
