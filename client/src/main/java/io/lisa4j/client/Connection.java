@@ -43,9 +43,6 @@ final class Connection implements Wire.Receiver {
 
     Connection(Wire wire) {
         this.wire = wire;
-        if (wire instanceof UnixWire unix) {
-            unix.trackOutstanding(() -> unattended.get() > 0);
-        }
         wire.start(this);
     }
 
@@ -177,6 +174,11 @@ final class Connection implements Wire.Receiver {
             unattended.decrementAndGet();
         }
         return p;
+    }
+
+    @Override
+    public boolean hasUnattended() {
+        return unattended.get() > 0;
     }
 
     @Override

@@ -47,7 +47,6 @@ final class UnixWire implements Wire {
 
     private final Thread background;
     private volatile Receiver receiver;
-    private volatile BooleanSupplier outstanding = () -> false;
     private volatile boolean closed;
 
     private UnixWire(StreamSocket socket) {
@@ -58,11 +57,6 @@ final class UnixWire implements Wire {
 
     static UnixWire connect(java.nio.file.Path socketPath) throws ErrnoException {
         return new UnixWire(StreamSocket.connect(socketPath, POLL_MILLIS));
-    }
-
-    /** Tells the wire whether any request is still unanswered, so the reader thread knows when to stop. */
-    void trackOutstanding(BooleanSupplier outstanding) {
-        this.outstanding = outstanding;
     }
 
     @Override
@@ -214,7 +208,7 @@ final class UnixWire implements Wire {
 
     private Thread successor() {
         Thread next = followers.peekFirst();
-        return next != null || !outstanding.getAsBoolean() ? next : background;
+        return next != null || !receiver.hasUnattended() ? next : background;
     }
 
     private void wakeReaderIfIdle() {
@@ -233,7 +227,7 @@ final class UnixWire implements Wire {
             LockSupport.park(this);
             if (takeLead()) {
                 try {
-                    lead(() -> !outstanding.getAsBoolean(), false);
+                    lead(() -> !receiver.hasUnattended(), false);
                 } catch (InterruptedIOException impossible) {
                     // this thread's reads are not interruptible
                 } finally {

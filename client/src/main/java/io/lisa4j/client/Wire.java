@@ -21,6 +21,9 @@ interface Wire {
         /** A reply longer than the negotiated maximum, already skipped. */
         void oversize(OversizeFrame frame);
 
+        /** Whether a request is outstanding that no sending thread waits for (see {@link Wire#send}). */
+        boolean hasUnattended();
+
         /** The wire is gone: every outstanding request must fail with {@code cause}. */
         void closed(ErrnoException cause);
     }
