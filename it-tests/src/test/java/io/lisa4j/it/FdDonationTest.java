@@ -108,6 +108,16 @@ class FdDonationTest {
     }
 
     @Test
+    void theFirstOpenRightAfterConnectingIsDonated() throws IOException {
+        // The side-channel is attached before its reply leaves, so no OPEN can overtake it.
+        for (int i = 0; i < 100; i++) {
+            try (Session s = unix(DONATING); RemoteFile f = s.mount("data").open("blob", O_RDONLY)) {
+                assertTrue(f.donated(), "session " + i);
+            }
+        }
+    }
+
+    @Test
     void donatedReadsAndWritesSendNoRpc() throws IOException {
         try (Session s = unix(DONATING)) {
             RemoteFs fs = s.mount("data");

@@ -296,16 +296,22 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
         Session attachTo = owner;
         sideChannelOf = owner;
         Log.debug("fd_channel", "peer", session.peer(), "for", owner.peer());
+        // Attached before the reply leaves: a client that has read it may send OPEN on its main
+        // connection at once, and that OPEN must find the side-channel in place.
+        int dup;
+        try {
+            dup = Sys.dupCloexec(unix.fd().intValue());
+        } catch (ErrnoException e) {
+            dup = -1;
+        }
+        sideChannelAttached = dup >= 0 && attachTo.donation().attach(dup, () -> ctx.channel().close());
+        if (!sideChannelAttached) {
+            sendAndClose(ctx, frame.requestId(), frame.opcode(), Reply.errno(Errno.EBUSY.number()));
+            return;
+        }
         ctx.writeAndFlush(Reply.ok().toFrame(frame.requestId(), frame.opcode())).addListener(written -> {
-            int dup;
-            try {
-                dup = written.isSuccess() ? Sys.dupCloexec(unix.fd().intValue()) : -1;
-            } catch (ErrnoException e) {
-                dup = -1;
-            }
-            sideChannelAttached = dup >= 0 && attachTo.donation().attach(dup, () -> ctx.channel().close());
-            if (!sideChannelAttached) {
-                ctx.close();
+            if (!written.isSuccess()) {
+                attachTo.donation().detach();
             }
         });
     }
