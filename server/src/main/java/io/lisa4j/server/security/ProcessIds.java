@@ -2,7 +2,6 @@ package io.lisa4j.server.security;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 
 /** The server process's own user, as the kernel reports it for /proc/self. */
@@ -11,7 +10,7 @@ final class ProcessIds {
 
     static int uid() {
         try {
-            return (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid", LinkOption.NOFOLLOW_LINKS);
+            return (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid");
         } catch (IOException | UnsupportedOperationException e) {
             throw new IllegalStateException("cannot determine the server's uid", e);
         }
