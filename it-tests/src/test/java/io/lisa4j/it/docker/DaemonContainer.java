@@ -7,6 +7,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import com.github.dockerjava.api.model.AccessMode;
 import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.Volume;
@@ -14,16 +15,19 @@ import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
 
 /**
- * The daemon image run as an operator would: a host directory bind-mounted as the export, another
- * as the socket volume that a sandbox would share, the metrics port published. Both host folders
- * are opened to the image's non-root user.
+ * The daemon image run as a hardened operator would: a read-only root file system with a noexec
+ * tmpfs at /tmp ({@code docker run --read-only --tmpfs /tmp}), a host directory bind-mounted as the
+ * export, another as the socket volume that a sandbox would share, the metrics port published.
+ * Both host folders are opened to the image's non-root user.
  */
 public final class DaemonContainer implements AutoCloseable {
     static final int METRICS_PORT = 9464;
     static final int TCP_PORT = 7000;
     /** Where {@link #startWithPki} mounts the TLS material. */
     static final String PKI = "/etc/lisa4j/pki";
-    private static final int IMAGE_UID = 10001;
+    static final int IMAGE_UID = 10001;
+    /** Docker's own defaults for {@code --tmpfs /tmp}, spelled out: nothing there can be executed. */
+    static final Map<String, String> NOEXEC_TMP = Map.of("/tmp", "rw,noexec,nosuid,nodev,size=16m");
 
     public final Path export;
     public final Path socketDir;
@@ -66,7 +70,8 @@ public final class DaemonContainer implements AutoCloseable {
         GenericContainer<?> container = new GenericContainer<>(DaemonImage.get())
                 // Binds set on the create command directly: withFileSystemBind first probes file
                 // mounting with a helper image, which no registry here can provide.
-                .withCreateContainerCmdModifier(cmd -> cmd.getHostConfig().withBinds(binds))
+                .withCreateContainerCmdModifier(cmd -> cmd.getHostConfig().withBinds(binds)
+                        .withReadonlyRootfs(true).withTmpFs(NOEXEC_TMP))
                 .withExposedPorts(METRICS_PORT, TCP_PORT)
                 .withCommand(flags)
                 .waitingFor(Wait.forHttp("/health").forPort(METRICS_PORT).withStartupTimeout(Duration.ofSeconds(60)));

@@ -4,50 +4,43 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import com.github.dockerjava.api.exception.NotFoundException;
-import org.testcontainers.DockerClientFactory;
-import org.testcontainers.images.builder.ImageFromDockerfile;
 
 /**
- * The daemon image, built by Testcontainers from docker/Dockerfile with the reactor's shaded jar, on
- * the locally built base image (docker/build-base-image.sh runs first if that image is missing,
- * since no registry is reachable here).
+ * The daemon image, built as the README says, by docker/build-image.sh (which builds the local
+ * base image first when it is missing, since no registry is reachable here), from the reactor's
+ * shaded jar.
  */
 final class DaemonImage {
-    static final String BASE_IMAGE = "lisa4j/jre-base:25";
     static final Path TOP = Path.of(System.getProperty("lisa4j.top", "..")).toAbsolutePath().normalize();
-    private static ImageFromDockerfile image;
+    private static final String NAME = "lisa4j/lisa4j-it:test";
+    private static boolean built;
 
     private DaemonImage() {}
 
-    static synchronized ImageFromDockerfile get() throws IOException, InterruptedException {
-        if (image == null) {
-            ensureBaseImage();
+    /** The image's name, built on first use by this JVM (Docker's layer cache keeps rebuilds short). */
+    static synchronized String get() throws IOException, InterruptedException {
+        if (!built) {
             Path jar = Path.of(System.getProperty("lisa4j.serverJar", "missing"));
             if (!Files.isRegularFile(jar)) {
                 throw new IllegalStateException("no daemon jar at " + jar + ": run the build through `package`");
             }
-            Path docker = TOP.resolve("docker");
-            image = new ImageFromDockerfile("lisa4j/lisa4j-it", false)
-                    .withFileFromPath("Dockerfile", docker.resolve("Dockerfile"))
-                    .withFileFromPath("image", docker.resolve("image"))
-                    .withFileFromPath("lisa4j.jar", jar)
-                    .withBuildArg("BASE_IMAGE", BASE_IMAGE);
+            // Its output goes to a file: written straight to this JVM's stdout, it would garble
+            // the test runner's channel.
+            Path log = Files.createTempFile("lisa4j-build-image-", ".log");
+            ProcessBuilder script = new ProcessBuilder(TOP.resolve("docker/build-image.sh").toString(), NAME)
+                    .redirectErrorStream(true).redirectOutput(log.toFile());
+            script.environment().put("LISA4J_JAR", jar.toString());
+            Process build = script.start();
+            boolean done = build.waitFor(10, TimeUnit.MINUTES);
+            String output = Files.readString(log);
+            Files.delete(log);
+            if (!done || build.exitValue() != 0) {
+                build.destroyForcibly();
+                throw new IllegalStateException("docker/build-image.sh " + NAME + " failed:\n" + output);
+            }
+            System.out.print(output);
+            built = true;
         }
-        return image;
-    }
-
-    private static void ensureBaseImage() throws IOException, InterruptedException {
-        try {
-            DockerClientFactory.instance().client().inspectImageCmd(BASE_IMAGE).exec();
-            return;
-        } catch (NotFoundException missing) {
-            // Built below.
-        }
-        Process build = new ProcessBuilder(TOP.resolve("docker/build-base-image.sh").toString(), BASE_IMAGE)
-                .inheritIO().start();
-        if (!build.waitFor(5, TimeUnit.MINUTES) || build.exitValue() != 0) {
-            throw new IllegalStateException("docker/build-base-image.sh failed");
-        }
+        return NAME;
     }
 }
