@@ -12,7 +12,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class DaemonImage {
     static final Path TOP = Path.of(System.getProperty("lisa4j.top", "..")).toAbsolutePath().normalize();
-    private static final String NAME = "lisa4j/lisa4j-it:test";
+    /** One tag per checkout, so that checkouts sharing a Docker engine never run each other's image. */
+    private static final String NAME = "lisa4j/lisa4j-it:" + Integer.toHexString(TOP.toString().hashCode());
     private static boolean built;
 
     private DaemonImage() {}
