@@ -1,0 +1,40 @@
+package io.lisa4j.conformance.run;
+
+import io.lisa4j.protocol.Errno;
+import io.lisa4j.protocol.ErrnoException;
+import java.io.IOException;
+
+/**
+ * The suite could not start: its message is the one line a person acts on, naming the target or
+ * export and the errno.
+ */
+public final class SetupFailure extends IOException {
+    public SetupFailure(String message, Throwable cause) {
+        super(message, cause);
+    }
+
+    /** The name of the errno {@code e} carries ("ENOENT"), or its number when Linux has no name for it. */
+    public static String errnoName(ErrnoException e) {
+        Errno errno = e.errnoEnum();
+        return errno == null ? "errno " + e.errno() : errno.name();
+    }
+
+    static SetupFailure connecting(Target target, IOException e) {
+        String why = e instanceof ErrnoException errno ? errnoName(errno) : e.getMessage();
+        String hint = target.endpoint().startsWith("tcp:") && target.tls() == null && !why.equals("ECONNREFUSED")
+                ? "; without --tls-dir and --identity the suite speaks plaintext TCP" : "";
+        return new SetupFailure("cannot connect to " + target.endpoint() + " (" + why + ")" + hint, e);
+    }
+
+    static SetupFailure mounting(String export, String endpoint, IOException e) {
+        if (!(e instanceof ErrnoException errno)) {
+            return new SetupFailure("MOUNT of export " + export + " on " + endpoint + " failed: " + e.getMessage(), e);
+        }
+        String what = switch (errnoName(errno)) {
+            case "ENOENT" -> "export " + export + " not found on " + endpoint;
+            case "EACCES", "EPERM" -> "export " + export + " on " + endpoint + " refused this client";
+            default -> "MOUNT of export " + export + " on " + endpoint + " failed";
+        };
+        return new SetupFailure(what + " (" + errnoName(errno) + ")", e);
+    }
+}
