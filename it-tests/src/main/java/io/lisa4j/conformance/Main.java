@@ -14,6 +14,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.logging.LogManager;
 import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -22,28 +23,32 @@ import picocli.CommandLine.Option;
 
 /** {@code lisa4j conformance}: runs every case of the catalogue against a server and reports. */
 @Command(name = "lisa4j conformance", mixinStandardHelpOptions = true, version = "lisa4j-conformance 0.1.0",
-        sortOptions = false, usageHelpAutoWidth = true,
+        sortOptions = false,
         description = {
-            "Checks a server of the lisa4j protocol against PROTOCOL.md: one line per case,",
-            "then 'N passed, N failed, N skipped'. Exit status: 0 every case passed or skipped,",
-            "1 a case failed, 2 the suite could not run (one line on stderr names why).",
+            "Checks a server of the lisa4j protocol against PROTOCOL.md: one line per",
+            "case, then 'N passed, N failed, N skipped'. Exit status: 0 when no case",
+            "failed, 1 when one did, 2 when the suite could not run (one line on stderr",
+            "names why).",
             "",
-            "The protocol mounts exports by name: --export names the scratch export, whose fsid the",
-            "suite obtains with MOUNT. The suite creates and removes files only in a directory of its",
-            "own inside it. With --export-path (the export's host directory, when the server runs on",
-            "this machine) it also checks replies against the kernel and runs the differential mode.",
+            "--export names the scratch export, which the suite MOUNTs; it creates and",
+            "removes files only in a directory of its own there. With --export-path (that",
+            "export's host directory, when the server runs on this machine) it also checks",
+            "replies against the kernel and runs the differential mode.",
             "",
-            "The read-only cases need a file, a directory and a symlink in --ro-export, which the",
-            "suite cannot write through it. It makes them itself when the read-only export serves the",
-            "scratch directory too (--export scratch=DIR --export ro=DIR:ro on the server), or in",
-            "--ro-export-path; a tree of 'file' (content 'read-only'), 'dir' and 'link' -> file already at",
-            "the export's root is used as it is. Otherwise those cases are skipped, saying why.",
+            "The read-only cases need a file, a directory and a symlink in --ro-export,",
+            "which nothing can write through it. The suite makes them through the scratch",
+            "export when the read-only export serves the same directory (serve",
+            "--export scratch=DIR --export ro=DIR:ro), or in --ro-export-path. A tree of",
+            "'file' (holding 'read-only'), 'dir' and 'link' -> file at the export's root",
+            "is used as it is. Otherwise those cases are skipped, saying why.",
             "",
-            "A tcp: target speaks TLS with --tls-dir and --identity (as 'lisa4j certs' wrote them), and",
-            "plaintext without (a server started with --insecure-tcp)."},
+            "A tcp: target speaks mutual TLS with --tls-dir and --identity (the files",
+            "'lisa4j certs' wrote), and plaintext without (a server with --insecure-tcp)."},
         footer = {"", "Example:",
-            "  lisa4j serve --export scratch=/srv/c --export ro=/srv/c:ro --listen unix:/run/c.sock",
-            "  lisa4j conformance --target unix:/run/c.sock --export scratch --export-path /srv/c --ro-export ro"})
+            "  lisa4j serve --listen unix:/run/c.sock \\",
+            "      --export scratch=/srv/c --export ro=/srv/c:ro",
+            "  lisa4j conformance --target unix:/run/c.sock \\",
+            "      --export scratch --export-path /srv/c --ro-export ro"})
 public final class Main implements Callable<Integer> {
     /** Exit status when the suite could not run at all. */
     static final int CANNOT_RUN = 2;
@@ -88,7 +93,8 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--only", paramLabel = "REGEX", description = "Run only cases whose 'id name' matches.")
     String only;
 
-    @Option(names = "--debug", description = "On a failure to run, print the stack trace too.")
+    @Option(names = "--debug",
+            description = "On a failure to run, print the stack trace too; keep the libraries' own log lines.")
     boolean debug;
 
     private final PrintStream out;
@@ -138,6 +144,11 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (!debug) {
+            // Libraries report through java.util.logging (Netty on a refused TLS handshake, Bouncy Castle
+            // on its first use) in lines of their own; the suite says what went wrong itself, in one line.
+            LogManager.getLogManager().reset();
+        }
         Target target = new Target(endpoint, tls.files(), export, absolute(exportPath), roExport,
                 absolute(roExportPath), secondExport, seed, steps, only == null ? null : Pattern.compile(only));
         List<Result> results = Suite.run(target, Catalogue.all(), r -> out.println(r.line()));

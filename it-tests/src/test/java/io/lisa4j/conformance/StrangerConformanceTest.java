@@ -125,6 +125,16 @@ class StrangerConformanceTest {
                     "--export", "scratch");
             assertEquals(2, noKey.status, noKey.describe());
             assertEquals("conformance: cannot read " + pki.resolve("mallory.pem") + " (ENOENT)\n", noKey.err);
+
+            Path otherCa = dir.resolve("other-ca");
+            DaemonProcess.runToEnd(dir.resolve("certs2.log"), "certs", "--dir", otherCa.toString(), "--server",
+                    "127.0.0.1", "--client", "alice");
+            Run stranger = conformance("--target", target, "--tls-dir", otherCa.toString(), "--identity", "alice",
+                    "--export", "scratch");
+            assertEquals(2, stranger.status, stranger.describe());
+            assertTrue(stranger.err.startsWith("conformance: cannot connect to " + target
+                    + " (EACCES); TLS handshake failed: "), stranger.err);
+            assertEquals(1, stranger.err.lines().count(), stranger.err);
         }
     }
 
@@ -151,10 +161,17 @@ class StrangerConformanceTest {
         }
     }
 
+    /** What the conformance jar holds: the suite's classes and its runtime dependencies, none of the tests'. */
+    private static String classpath() throws IOException {
+        Path target = Path.of("target").toAbsolutePath();
+        return target.resolve("classes") + java.io.File.pathSeparator
+                + Files.readString(target.resolve("conformance.classpath")).strip();
+    }
+
     /** {@code lisa4j conformance ARGS} in a JVM of its own. */
     private static Run conformance(String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(DaemonProcess.java(), "--enable-native-access=ALL-UNNAMED",
-                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+                "-cp", classpath(), Main.class.getName()));
         command.addAll(List.of(args));
         Path out = Files.createTempFile(temp, "out", ".txt");
         Path err = Files.createTempFile(temp, "err", ".txt");

@@ -21,9 +21,21 @@ public final class SetupFailure extends IOException {
 
     static SetupFailure connecting(Target target, IOException e) {
         String why = e instanceof ErrnoException errno ? errnoName(errno) : e.getMessage();
-        String hint = target.endpoint().startsWith("tcp:") && target.tls() == null && !why.equals("ECONNREFUSED")
-                ? "; without --tls-dir and --identity the suite speaks plaintext TCP" : "";
+        String hint = "";
+        if (target.endpoint().startsWith("tcp:") && target.tls() == null && !why.equals("ECONNREFUSED")) {
+            hint = "; without --tls-dir and --identity the suite speaks plaintext TCP";
+        } else if (target.tls() != null && e.getMessage() != null && e.getMessage().contains("TLS handshake")) {
+            hint = "; TLS handshake failed: " + rootCause(e).getMessage();
+        }
         return new SetupFailure("cannot connect to " + target.endpoint() + " (" + why + ")" + hint, e);
+    }
+
+    private static Throwable rootCause(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root;
     }
 
     static SetupFailure mounting(String export, String endpoint, IOException e) {
