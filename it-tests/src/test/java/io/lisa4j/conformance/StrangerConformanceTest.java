@@ -93,6 +93,11 @@ class StrangerConformanceTest {
         Run run = conformance("--target", "unix:" + none, "--export", "scratch");
         assertEquals(2, run.status, run.describe());
         assertEquals("conformance: cannot connect to unix:" + none + " (ENOENT)\n", run.err);
+
+        Run debug = conformance("--target", "unix:" + none, "--export", "scratch", "--debug");
+        assertEquals(2, debug.status, debug.describe());
+        assertTrue(debug.err.startsWith("conformance: cannot connect to unix:" + none + " (ENOENT)\n"), debug.err);
+        assertTrue(debug.err.contains("\tat io.lisa4j."), "--debug adds the stack trace: " + debug.err);
     }
 
     @Test
