@@ -77,6 +77,13 @@ class StrangerConformanceTest {
         try (var left = Files.list(emptyRo)) {
             assertEquals(0, left.count(), "the read-only export's directory is empty again");
         }
+
+        Path notADirectory = Files.writeString(temp.resolve("not-a-directory"), "");
+        Run wrong = conformance("--target", "unix:" + socket, "--export", "scratch", "--ro-export", "ro",
+                "--ro-export-path", notADirectory.toString());
+        assertEquals(2, wrong.status, wrong.describe());
+        assertEquals("conformance: cannot make the read-only tree in --ro-export-path " + notADirectory
+                + " (Not a directory)\n", wrong.err);
     }
 
     @Test

@@ -52,7 +52,7 @@ final class ReadOnlyFixture implements AutoCloseable {
             }
         }
         if (target.roExportPath() != null) {
-            Path dir = ReadOnlyTree.writeOnHost(target.roExportPath().resolve(runRoot));
+            Path dir = writeOnHost(target.roExportPath(), runRoot);
             ReadOnlyTree onHost = new ReadOnlyTree(runRoot);
             if (holdsTree(ro, onHost)) {
                 return new ReadOnlyFixture(onHost, null, dir);
@@ -64,6 +64,15 @@ final class ReadOnlyFixture implements AutoCloseable {
         return new ReadOnlyFixture(null, "read-only export " + target.roExport() + " lacks file, dir and link, which "
                 + "the suite cannot make through it: serve the scratch export's directory as " + target.roExport()
                 + " too, or give --ro-export-path (see --help)", null);
+    }
+
+    private static Path writeOnHost(Path exportDir, String name) throws SetupFailure {
+        try {
+            return ReadOnlyTree.writeOnHost(exportDir.resolve(name));
+        } catch (IOException e) {
+            throw new SetupFailure("cannot make the read-only tree in --ro-export-path " + exportDir + " ("
+                    + SetupFailure.hostErrno(e) + ")", e);
+        }
     }
 
     private static void make(RemoteFs fs, ReadOnlyTree tree) throws IOException {

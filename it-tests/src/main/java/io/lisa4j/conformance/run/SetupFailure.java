@@ -3,6 +3,10 @@ package io.lisa4j.conformance.run;
 import io.lisa4j.protocol.Errno;
 import io.lisa4j.protocol.ErrnoException;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
 
 /**
  * The suite could not start: its message is the one line a person acts on, naming the target or
@@ -17,6 +21,17 @@ public final class SetupFailure extends IOException {
     public static String errnoName(ErrnoException e) {
         Errno errno = e.errnoEnum();
         return errno == null ? "errno " + e.errno() : errno.name();
+    }
+
+    /** The errno name behind a failed java.nio.file call on this machine, or its message when there is none. */
+    static String hostErrno(IOException e) {
+        return switch (e) {
+            case NoSuchFileException x -> "ENOENT";
+            case AccessDeniedException x -> "EACCES";
+            case FileAlreadyExistsException x -> "EEXIST";
+            case FileSystemException x when x.getReason() != null -> x.getReason();
+            default -> e.getMessage();
+        };
     }
 
     static SetupFailure connecting(Target target, IOException e) {
