@@ -6,6 +6,7 @@ import io.lisa4j.client.RemoteFs;
 import io.lisa4j.client.RpcCounter;
 import io.lisa4j.client.Session;
 import io.lisa4j.protocol.value.ResolveMode;
+import io.lisa4j.tls.TlsFiles;
 import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.net.URI;
@@ -36,11 +37,18 @@ public final class LisaMount implements AutoCloseable {
 
     public static LisaMount mount(String endpoint, String export, Path mountpoint, MountOptions options)
             throws IOException {
+        return mount(endpoint, export, mountpoint, options, null);
+    }
+
+    /** As above; a {@code tcp:} endpoint speaks mutual TLS with {@code tls} (the client's key material). */
+    public static LisaMount mount(String endpoint, String export, Path mountpoint, MountOptions options, TlsFiles tls)
+            throws IOException {
         String unavailable = FuseSupport.unavailableReason().orElse(null);
         if (unavailable != null) {
             throw new IOException(unavailable);
         }
-        Session session = Lisa4jClient.connect(URI.create(endpoint), ClientOptions.DEFAULTS.withClientName("lisa4j-fuse")
+        ClientOptions client = tls == null ? ClientOptions.DEFAULTS : ClientOptions.DEFAULTS.withTls(tls);
+        Session session = Lisa4jClient.connect(URI.create(endpoint), client.withClientName("lisa4j-fuse")
                 .withFdDonation(options.fdDonation() && endpoint.startsWith("unix:")));
         Arena upcalls = Arena.ofShared();
         try {

@@ -3,30 +3,56 @@ package io.lisa4j.conformance;
 import io.lisa4j.conformance.cases.Catalogue;
 import io.lisa4j.conformance.run.JunitXml;
 import io.lisa4j.conformance.run.Result;
+import io.lisa4j.conformance.run.SetupFailure;
 import io.lisa4j.conformance.run.Suite;
 import io.lisa4j.conformance.run.Tally;
 import io.lisa4j.conformance.run.Target;
+import io.lisa4j.protocol.ErrnoException;
+import io.lisa4j.tls.cli.ClientTlsOptions;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.logging.LogManager;
 import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code lisa4j-conformance}: runs every case of the catalogue against a server and reports. */
-@Command(name = "lisa4j-conformance", mixinStandardHelpOptions = true, version = "lisa4j-conformance 0.1.0",
+/** {@code lisa4j conformance}: runs every case of the catalogue against a server and reports. */
+@Command(name = "lisa4j conformance", mixinStandardHelpOptions = true, version = "lisa4j-conformance 0.1.0",
         sortOptions = false,
         description = {
-            "Checks a server of the lisa4j protocol against PROTOCOL.md: one line per case,",
-            "then 'N passed, N failed'. Exits 1 when any case fails.",
+            "Checks a server of the lisa4j protocol against PROTOCOL.md: one line per",
+            "case, then 'N passed, N failed, N skipped'. Exit status: 0 when no case",
+            "failed, 1 when one did, 2 when the suite could not run (one line on stderr",
+            "names why).",
             "",
-            "The protocol mounts exports by name: --export names the scratch export, whose fsid the",
-            "suite obtains with MOUNT. The suite creates and removes files only in a directory of its",
-            "own inside it. With --export-path (the export's host directory, when the server runs on",
-            "this machine) it also checks replies against the kernel and runs the differential mode."})
+            "--export names the scratch export, which the suite MOUNTs; it creates and",
+            "removes files only in a directory of its own there. With --export-path (that",
+            "export's host directory, when the server runs on this machine) it also checks",
+            "replies against the kernel and runs the differential mode.",
+            "",
+            "The read-only cases need a file, a directory and a symlink in --ro-export,",
+            "which nothing can write through it. The suite makes them through the scratch",
+            "export when the read-only export serves the same directory (serve",
+            "--export scratch=DIR --export ro=DIR:ro), or in --ro-export-path. A tree of",
+            "'file' (holding 'read-only'), 'dir' and 'link' -> file at the export's root",
+            "is used as it is. Otherwise those cases are skipped, saying why.",
+            "",
+            "A tcp: target speaks mutual TLS with --tls-dir and --identity (the files",
+            "'lisa4j certs' wrote), and plaintext without (a server with --insecure-tcp)."},
+        footer = {"", "Example:",
+            "  lisa4j serve --listen unix:/run/c.sock \\",
+            "      --export scratch=/srv/c --export ro=/srv/c:ro",
+            "  lisa4j conformance --target unix:/run/c.sock \\",
+            "      --export scratch --export-path /srv/c --ro-export ro"})
 public final class Main implements Callable<Integer> {
+    /** Exit status when the suite could not run at all. */
+    static final int CANNOT_RUN = 2;
+
     @Option(names = "--target", required = true, paramLabel = "ADDR",
             description = "unix:/path/to.sock or tcp:host:port")
     String endpoint;
@@ -43,9 +69,17 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--ro-export", paramLabel = "NAME", description = "A read-only export (cases skip without it).")
     String roExport;
 
+    @Option(names = "--ro-export-path", paramLabel = "DIR",
+            description = "The read-only export's host directory, when local and writable here: the suite makes "
+                    + "the read-only cases' tree in it (and removes it afterwards).")
+    Path roExportPath;
+
     @Option(names = "--second-export", paramLabel = "NAME",
             description = "Another read-write export, for EXDEV across exports (cases skip without it).")
     String secondExport;
+
+    @Mixin
+    ClientTlsOptions tls;
 
     @Option(names = "--junit-xml", paramLabel = "FILE", description = "Also write a JUnit XML report.")
     Path junitXml;
@@ -59,6 +93,10 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--only", paramLabel = "REGEX", description = "Run only cases whose 'id name' matches.")
     String only;
 
+    @Option(names = "--debug",
+            description = "On a failure to run, print the stack trace too; keep the libraries' own log lines.")
+    boolean debug;
+
     private final PrintStream out;
 
     public Main() {
@@ -70,19 +108,49 @@ public final class Main implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, System.out));
+        System.exit(run(args, System.out, System.err));
     }
 
-    /** Runs the command line; returns the exit code. */
-    public static int run(String[] args, PrintStream out) {
-        return new CommandLine(new Main(out)).execute(args);
+    /** Runs the command line; returns the exit status. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        CommandLine cmd = new CommandLine(new Main(out));
+        cmd.setOut(new java.io.PrintWriter(out, true));
+        cmd.setErr(new java.io.PrintWriter(err, true));
+        cmd.setParameterExceptionHandler((e, a) -> {
+            err.println("conformance: " + e.getMessage() + " (lisa4j conformance --help lists the options)");
+            return CANNOT_RUN;
+        });
+        cmd.setExecutionExceptionHandler((e, c, parsed) -> {
+            Main main = c.getCommand();
+            err.println("conformance: " + oneLine(e));
+            if (main.debug) {
+                e.printStackTrace(err);
+            }
+            return CANNOT_RUN;
+        });
+        return cmd.execute(args);
+    }
+
+    /** What went wrong, in one line a person can act on. */
+    private static String oneLine(Exception e) {
+        if (e instanceof SetupFailure || e instanceof IllegalArgumentException) {
+            return e.getMessage();
+        }
+        if (e instanceof ErrnoException errno) {
+            return errno.getMessage() + " (" + SetupFailure.errnoName(errno) + ")";
+        }
+        return e instanceof IOException ? e.getMessage() : e.toString();
     }
 
     @Override
     public Integer call() throws Exception {
-        Target target = new Target(endpoint, export,
-                exportPath == null ? null : exportPath.toAbsolutePath().normalize(),
-                roExport, secondExport, seed, steps, only == null ? null : Pattern.compile(only));
+        if (!debug) {
+            // Libraries report through java.util.logging (Netty on a refused TLS handshake, Bouncy Castle
+            // on its first use) in lines of their own; the suite says what went wrong itself, in one line.
+            LogManager.getLogManager().reset();
+        }
+        Target target = new Target(endpoint, tls.files(), export, absolute(exportPath), roExport,
+                absolute(roExportPath), secondExport, seed, steps, only == null ? null : Pattern.compile(only));
         List<Result> results = Suite.run(target, Catalogue.all(), r -> out.println(r.line()));
         Tally tally = Tally.of(results);
         out.println(tally.line());
@@ -91,5 +159,9 @@ public final class Main implements Callable<Integer> {
             JunitXml.write(junitXml, "lisa4j-conformance " + endpoint, results);
         }
         return tally.failed() == 0 ? 0 : 1;
+    }
+
+    private static Path absolute(Path p) {
+        return p == null ? null : p.toAbsolutePath().normalize();
     }
 }

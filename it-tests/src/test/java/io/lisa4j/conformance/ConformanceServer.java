@@ -1,5 +1,6 @@
 package io.lisa4j.conformance;
 
+import io.lisa4j.conformance.run.ReadOnlyTree;
 import io.lisa4j.server.ListenAddress;
 import io.lisa4j.server.LisaServer;
 import io.lisa4j.server.ServerConfig;
@@ -52,10 +53,7 @@ final class ConformanceServer implements AutoCloseable {
 
     /** What a read-only export holds for the suite to try to change. */
     static Path roTree(Path dir) throws IOException {
-        Files.createDirectories(dir.resolve("dir"));
-        Files.writeString(dir.resolve("file"), "read-only");
-        Files.createSymbolicLink(dir.resolve("link"), Path.of("file"));
-        return dir;
+        return ReadOnlyTree.writeOnHost(dir);
     }
 
     String unix() {

@@ -2,6 +2,8 @@ package io.lisa4j.fuse.cli;
 
 import io.lisa4j.fuse.LisaMount;
 import io.lisa4j.fuse.MountOptions;
+import io.lisa4j.tls.TlsFiles;
+import io.lisa4j.tls.cli.ClientTlsOptions;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -9,6 +11,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -17,7 +20,7 @@ import picocli.CommandLine.Parameters;
         description = {"Mounts a lisa4j export at a directory through the kernel's FUSE.",
                 "Runs in the foreground; SIGTERM or SIGINT unmounts cleanly."})
 public final class MountMain implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "<target>", description = "the server: unix:/path/to.sock or tcp:host:port")
+    @Parameters(index = "0", paramLabel = "<target>", description = "the server: unix:/path/to.sock, or tcp:host:port with --tls-dir and --identity")
     String target;
 
     @Parameters(index = "1", paramLabel = "<export>", description = "the export's name")
@@ -52,6 +55,9 @@ public final class MountMain implements Callable<Integer> {
     @Option(names = "--debug", description = "libfuse's debug log of every request")
     boolean debug;
 
+    @Mixin
+    ClientTlsOptions tls;
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new MountMain()).execute(args));
     }
@@ -60,7 +66,14 @@ public final class MountMain implements Callable<Integer> {
     public Integer call() throws Exception {
         MountOptions options = new MountOptions(attrTimeout, entryTimeout, allowOther,
                 Duration.ofSeconds(callTimeout), debug, extra, !noFdDonation);
-        LisaMount mount = LisaMount.mount(target, export, mountpoint.toAbsolutePath(), options);
+        TlsFiles tlsFiles;
+        try {
+            tlsFiles = tls.files();
+        } catch (IllegalArgumentException e) {
+            System.err.println("lisa4j mount: " + e.getMessage());
+            return 2;
+        }
+        LisaMount mount = LisaMount.mount(target, export, mountpoint.toAbsolutePath(), options, tlsFiles);
         CountDownLatch done = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {

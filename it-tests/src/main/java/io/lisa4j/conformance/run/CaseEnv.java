@@ -176,12 +176,12 @@ public final class CaseEnv implements AutoCloseable {
 
     /** A fresh raw connection before HELLO. */
     public WireClient rawWire() throws IOException {
-        return track(WireClient.connect(target().endpoint()));
+        return track(WireClient.connect(target().endpoint(), target().tls()));
     }
 
     /** A fresh SDK connection. */
     public Session newSession() throws IOException {
-        return track(SdkConnections.open(target().endpoint()));
+        return track(SdkConnections.open(target()));
     }
 
     /** The read-only export, on the shared session; skips without --ro-export. */
@@ -190,6 +190,14 @@ public final class CaseEnv implements AutoCloseable {
             throw new CaseSkipped("needs --ro-export");
         }
         return mount(target().roExport());
+    }
+
+    /**
+     * Where the read-only cases' tree lies in the read-only export; skips without --ro-export or
+     * when the suite could not make the tree.
+     */
+    public ReadOnlyTree roTree() {
+        return suite.readOnlyTree();
     }
 
     /** A second read-write export, on the shared session; skips without --second-export. */

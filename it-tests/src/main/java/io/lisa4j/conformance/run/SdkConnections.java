@@ -7,13 +7,16 @@ import java.io.IOException;
 import java.net.URI;
 
 /**
- * SDK sessions to the target. The suite also speaks raw plaintext frames, so a TCP target is a
- * server started with --insecure-tcp, and the SDK is told so explicitly.
+ * SDK sessions to the target. The suite also speaks raw frames, so a TCP target without TLS
+ * material is a server started with --insecure-tcp, and the SDK is told so explicitly.
  */
 final class SdkConnections {
     private SdkConnections() {}
 
-    static Session open(String endpoint) throws IOException {
-        return Lisa4jClient.connect(URI.create(endpoint), ClientOptions.DEFAULTS.withInsecurePlaintextTcp());
+    static Session open(Target target) throws IOException {
+        ClientOptions options = target.tls() == null
+                ? ClientOptions.DEFAULTS.withInsecurePlaintextTcp()
+                : ClientOptions.DEFAULTS.withTls(target.tls());
+        return Lisa4jClient.connect(URI.create(target.endpoint()), options.withClientName("lisa4j-conformance"));
     }
 }

@@ -2,6 +2,7 @@ package io.lisa4j.conformance.run;
 
 import io.lisa4j.client.RemoteFs;
 import io.lisa4j.client.Session;
+import io.lisa4j.protocol.ErrnoException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,25 +19,59 @@ final class SuiteContext implements AutoCloseable {
     private final RemoteFs fs;
     private final String runRoot;
     private final Canary canary;
+    private final ReadOnlyFixture readOnly;
 
-    private SuiteContext(Target target, Session session, RemoteFs fs, String runRoot, Canary canary) {
+    private SuiteContext(Target target, Session session, RemoteFs fs, String runRoot, Canary canary,
+            ReadOnlyFixture readOnly) {
         this.target = target;
         this.session = session;
         this.fs = fs;
         this.runRoot = runRoot;
         this.canary = canary;
+        this.readOnly = readOnly;
     }
 
+    /**
+     * Connects, mounts every export given (so that a missing one is named once, up front) and
+     * prepares the read-only tree. A failure is a {@link SetupFailure} naming what failed.
+     */
     static SuiteContext open(Target target) throws IOException {
-        Session session = SdkConnections.open(target.endpoint());
+        Session session;
         try {
-            RemoteFs fs = session.mount(target.export());
+            session = SdkConnections.open(target);
+        } catch (IOException e) {
+            throw SetupFailure.connecting(target, e);
+        }
+        try {
+            RemoteFs fs = mount(session, target, target.export());
+            if (target.secondExport() != null) {
+                mount(session, target, target.secondExport()).umount();
+            }
             String runRoot = "lisa4j-conformance-" + ProcessHandle.current().pid() + "-" + Long.toHexString(System.nanoTime());
-            fs.mkdir(runRoot, 0755);
-            return new SuiteContext(target, session, fs, runRoot, Canary.create());
+            try {
+                fs.mkdir(runRoot, 0755);
+            } catch (ErrnoException e) {
+                throw new SetupFailure("cannot create the run's directory " + runRoot + " in export " + target.export()
+                        + " on " + target.endpoint() + " (" + SetupFailure.errnoName(e) + ")", e);
+            }
+            ReadOnlyFixture readOnly = null;
+            if (target.roExport() != null) {
+                RemoteFs ro = mount(session, target, target.roExport());
+                readOnly = ReadOnlyFixture.prepare(target, ro, fs, runRoot);
+                ro.umount();
+            }
+            return new SuiteContext(target, session, fs, runRoot, Canary.create(), readOnly);
         } catch (IOException | RuntimeException e) {
             session.close();
             throw e;
+        }
+    }
+
+    private static RemoteFs mount(Session session, Target target, String export) throws SetupFailure {
+        try {
+            return session.mount(export);
+        } catch (IOException e) {
+            throw SetupFailure.mounting(export, target.endpoint(), e);
         }
     }
 
@@ -60,11 +95,22 @@ final class SuiteContext implements AutoCloseable {
         return canary;
     }
 
+    /** The read-only cases' tree; skips the case when there is none. */
+    ReadOnlyTree readOnlyTree() {
+        if (readOnly == null) {
+            throw new CaseSkipped("needs --ro-export");
+        }
+        return readOnly.tree();
+    }
+
     /** Removes the run's directory through the host path when known; a remote target keeps it. */
     @Override
     public void close() throws IOException {
         session.close();
         canary.close();
+        if (readOnly != null) {
+            readOnly.close();
+        }
         if (target.local()) {
             Path root = target.exportPath().resolve(runRoot);
             try (Stream<Path> s = Files.walk(root)) {

@@ -6,17 +6,14 @@ import io.lisa4j.protocol.fb.HelloReply;
 import io.lisa4j.protocol.fb.MountReply;
 import io.lisa4j.protocol.fb.Opcode;
 import io.lisa4j.protocol.message.RequestBodies;
+import io.lisa4j.tls.TlsFiles;
 import java.io.EOFException;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
-import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.channels.SelectionKey;
-import java.nio.channels.Selector;
-import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
@@ -30,25 +27,25 @@ public final class WireClient implements AutoCloseable {
     /** A hang guard, not a timing assertion. */
     private static final long HANG_GUARD_MILLIS = 20_000;
 
-    private final SocketChannel channel;
-    private final Selector selector;
+    private final WireTransport transport;
     private int nextId = 1;
 
-    private WireClient(SocketChannel channel) throws IOException {
-        this.channel = channel;
-        channel.configureBlocking(false);
-        this.selector = Selector.open();
-        channel.register(selector, SelectionKey.OP_READ);
+    private WireClient(WireTransport transport) {
+        this.transport = transport;
     }
 
-    /** {@code unix:/path} or {@code tcp:host:port}. */
+    /** {@code unix:/path} or {@code tcp:host:port}, plaintext. */
     public static WireClient connect(String endpoint) throws IOException {
+        return connect(endpoint, null);
+    }
+
+    /** {@code unix:/path} or {@code tcp:host:port}; a TCP connection speaks TLS with {@code tls} when it is not null. */
+    public static WireClient connect(String endpoint, TlsFiles tls) throws IOException {
         SocketAddress address = address(endpoint);
-        SocketChannel ch = address instanceof UnixDomainSocketAddress
-                ? SocketChannel.open(StandardProtocolFamily.UNIX)
-                : SocketChannel.open();
-        ch.connect(address);
-        return new WireClient(ch);
+        if (tls != null && address instanceof InetSocketAddress tcp) {
+            return new WireClient(TlsTransport.connect(tcp, tls));
+        }
+        return new WireClient(PlainTransport.connect(address));
     }
 
     static SocketAddress address(String endpoint) {
@@ -99,11 +96,8 @@ public final class WireClient implements AutoCloseable {
     }
 
     public void sendRaw(byte[] bytes) throws IOException {
-        ByteBuffer buf = ByteBuffer.wrap(bytes);
-        while (buf.hasRemaining()) {
-            if (channel.write(buf) == 0) {
-                waitFor(SelectionKey.OP_WRITE);
-            }
+        if (!transport.write(ByteBuffer.wrap(bytes), HANG_GUARD_MILLIS)) {
+            throw hangGuard();
         }
     }
 
@@ -168,13 +162,8 @@ public final class WireClient implements AutoCloseable {
             long deadline = System.currentTimeMillis() + HANG_GUARD_MILLIS;
             while (System.currentTimeMillis() < deadline) {
                 sink.clear();
-                int n = channel.read(sink);
-                if (n < 0) {
+                if (transport.read(sink, Math.max(1, deadline - System.currentTimeMillis())) < 0) {
                     return true;
-                }
-                if (n == 0) {
-                    selector.select(Math.max(1, deadline - System.currentTimeMillis()));
-                    selector.selectedKeys().clear();
                 }
             }
             return false;
@@ -186,31 +175,23 @@ public final class WireClient implements AutoCloseable {
     private ByteBuffer readFully(int n) throws IOException {
         ByteBuffer buf = ByteBuffer.allocate(n);
         while (buf.hasRemaining()) {
-            int r = channel.read(buf);
+            int r = transport.read(buf, HANG_GUARD_MILLIS);
             if (r < 0) {
                 throw new EOFException("server closed the connection");
             }
             if (r == 0) {
-                waitFor(SelectionKey.OP_READ);
+                throw hangGuard();
             }
         }
         return buf.flip();
     }
 
-    private void waitFor(int op) throws IOException {
-        SelectionKey key = channel.keyFor(selector);
-        key.interestOps(op);
-        int ready = selector.select(HANG_GUARD_MILLIS);
-        selector.selectedKeys().clear();
-        key.interestOps(SelectionKey.OP_READ);
-        if (ready == 0) {
-            throw new CaseFailure("the server sent nothing for " + HANG_GUARD_MILLIS / 1000 + " s (hang guard)");
-        }
+    private static CaseFailure hangGuard() {
+        return new CaseFailure("the server sent nothing for " + HANG_GUARD_MILLIS / 1000 + " s (hang guard)");
     }
 
     @Override
     public void close() throws IOException {
-        selector.close();
-        channel.close();
+        transport.close();
     }
 }
