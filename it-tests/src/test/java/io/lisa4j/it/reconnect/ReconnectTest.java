@@ -253,4 +253,42 @@ class ReconnectTest {
             assertTrue(fs.stat("").isDirectory(), "a later call starts a new round");
         }
     }
+
+    /**
+     * Prints the reconnect figures: a thread calls STAT in a loop while the daemon restarts; time
+     * from the new daemon's "ready" to the first call that succeeds after it, and calls that failed.
+     */
+    @Test
+    void reconnectFigures() throws Exception {
+        daemon = DaemonProcess.start(export, tmp.resolve("d.sock"), tmp, -1);
+        try (Session s = connect(options(false), new Events())) {
+            RemoteFs fs = s.mount(DaemonProcess.EXPORT);
+            java.util.concurrent.atomic.AtomicLong readyAt = new java.util.concurrent.atomic.AtomicLong();
+            java.util.concurrent.atomic.AtomicLong firstOk = new java.util.concurrent.atomic.AtomicLong();
+            java.util.concurrent.atomic.AtomicInteger failed = new java.util.concurrent.atomic.AtomicInteger();
+            java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+            Thread caller = Thread.ofPlatform().start(() -> {
+                while (firstOk.get() == 0) {
+                    try {
+                        fs.stat("");
+                        calls.incrementAndGet();
+                        if (readyAt.get() != 0) {
+                            firstOk.compareAndSet(0, System.nanoTime());
+                        }
+                    } catch (IOException e) {
+                        failed.incrementAndGet();
+                    }
+                }
+            });
+            DaemonProcess.pause(200);
+            daemon.stop();
+            daemon.startAgain();
+            readyAt.set(System.nanoTime());
+            caller.join(120_000);
+            System.out.printf("reconnect figures (SDK): first successful call %.1f ms after the new daemon was "
+                    + "ready, %d calls failed, %d succeeded%n", (firstOk.get() - readyAt.get()) / 1e6, failed.get(),
+                    calls.get());
+            assertEquals(0, failed.get());
+        }
+    }
 }
