@@ -25,9 +25,10 @@ public final class ConnectionLostException extends ErrnoException {
         return new ConnectionLostException(message, false, true, connection);
     }
 
-    static ConnectionLostException lost(ErrnoException cause, Connection connection) {
+    /** The wire's report of its end: an ENOTCONN whose cause, if any, says why (EPROTO, ECONNRESET...). */
+    static ConnectionLostException lost(ErrnoException wire, Connection connection) {
         ConnectionLostException e = new ConnectionLostException("connection lost", false, true, connection);
-        e.initCause(cause);
+        e.initCause(wire.getCause() != null ? wire.getCause() : wire);
         return e;
     }
 

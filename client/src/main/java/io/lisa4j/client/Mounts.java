@@ -16,17 +16,13 @@ final class Mounts {
     synchronized int mounted(byte[] exportName, int serverFsid, Link link) {
         int fsid = serverFsid;
         if (link.generation() > 1) {
-            while (fsid == ProtocolConstants.NO_FSID || byFsid.containsKey(fsid) && !sameExport(fsid, exportName)) {
+            while (fsid == ProtocolConstants.NO_FSID || byFsid.containsKey(fsid)) {
                 fsid++;
             }
         }
         byFsid.put(fsid, exportName.clone());
         link.mapFsid(fsid, serverFsid);
         return fsid;
-    }
-
-    private boolean sameExport(int fsid, byte[] exportName) {
-        return java.util.Arrays.equals(byFsid.get(fsid), exportName);
     }
 
     synchronized void unmounted(int fsid) {

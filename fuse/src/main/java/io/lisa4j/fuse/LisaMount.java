@@ -39,9 +39,9 @@ public final class LisaMount implements AutoCloseable {
 
     public static LisaMount mount(String endpoint, String export, Path mountpoint, MountOptions options)
             throws IOException {
-        String unavailable = FuseSupport.unavailableReason().orElse(null);
+        ErrnoException unavailable = FuseSupport.unavailable().orElse(null);
         if (unavailable != null) {
-            throw new IOException(unavailable);
+            throw unavailable;
         }
         if (!Files.isDirectory(mountpoint)) {
             throw new ErrnoException(Files.exists(mountpoint) ? Errno.ENOTDIR : Errno.ENOENT, "mount point " + mountpoint);
