@@ -17,7 +17,7 @@ import java.time.Duration;
 public record ReconnectPolicy(boolean enabled, int maxAttempts, Duration initialBackoff, Duration maxBackoff,
         int maxReplays, Duration keepalive) {
     public static final ReconnectPolicy DEFAULTS =
-            new ReconnectPolicy(true, 120, Duration.ofMillis(20), Duration.ofMillis(250), 3, Duration.ofSeconds(60));
+            new ReconnectPolicy(true, 300, Duration.ofMillis(10), Duration.ofMillis(100), 3, Duration.ofSeconds(60));
 
     /** No reconnect: the first loss ends the session, every call after it fails with ENOTCONN. */
     public static final ReconnectPolicy OFF = DEFAULTS.withEnabled(false);

@@ -50,8 +50,8 @@ public final class MountMain implements Callable<Integer> {
                     + "the host descriptor it can donate")
     boolean noFdDonation;
 
-    @Option(names = "--reconnect-attempts", paramLabel = "N", defaultValue = "120",
-            description = "attempts to reconnect after the connection drops, backed off up to 0.25 s apart; "
+    @Option(names = "--reconnect-attempts", paramLabel = "N", defaultValue = "300",
+            description = "attempts to reconnect after the connection drops, backed off up to 0.1 s apart; "
                     + "0 ends the mount's session at the first loss (default ${DEFAULT-VALUE})")
     int reconnectAttempts;
 
