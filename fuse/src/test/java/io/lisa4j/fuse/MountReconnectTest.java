@@ -105,9 +105,27 @@ class MountReconnectTest {
         Process p = new ProcessBuilder(mountCommand(socket, "nosuch", Files.createDirectories(tmp.resolve("m2"))))
                 .redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-        assertEquals(1, p.waitFor());
+        assertEquals(1, p.waitFor(), out);
         assertEquals(1, out.lines().count(), out);
         assertTrue(out.contains("export nosuch") && out.contains("ENOENT"), out);
+    }
+
+    @Test
+    void aMissingSocketOrMountPointEndsTheMountWithOneLineNamingIt() throws Exception {
+        MountedExport.assumeFuse();
+        Path socket = tmp.resolve("nobody-listens.sock");
+        Path mnt = Files.createDirectories(tmp.resolve("m3"));
+        assertOneLine(mountCommand(socket, TestServer.EXPORT, mnt), "unix:" + socket, "ENOENT");
+        assertOneLine(mountCommand(socket, TestServer.EXPORT, tmp.resolve("absent")), "mount point " + tmp.resolve("absent"),
+                "ENOENT");
+    }
+
+    private static void assertOneLine(List<String> command, String names, String errno) throws Exception {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assertEquals(1, p.waitFor(), out);
+        assertEquals(1, out.lines().count(), out);
+        assertTrue(out.startsWith("lisa4j mount: ") && out.contains(names) && out.contains(errno), out);
     }
 
     private long count(String prefix) {

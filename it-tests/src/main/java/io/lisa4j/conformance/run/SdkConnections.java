@@ -2,6 +2,7 @@ package io.lisa4j.conformance.run;
 
 import io.lisa4j.client.ClientOptions;
 import io.lisa4j.client.Lisa4jClient;
+import io.lisa4j.client.ReconnectPolicy;
 import io.lisa4j.client.Session;
 import java.io.IOException;
 import java.net.URI;
@@ -14,6 +15,8 @@ final class SdkConnections {
     private SdkConnections() {}
 
     static Session open(String endpoint) throws IOException {
-        return Lisa4jClient.connect(URI.create(endpoint), ClientOptions.DEFAULTS.withInsecurePlaintextTcp());
+        // Reconnect off: a server that drops a connection must fail the case, not be hidden by a replay.
+        return Lisa4jClient.connect(URI.create(endpoint), ClientOptions.DEFAULTS.withInsecurePlaintextTcp()
+                .withReconnect(ReconnectPolicy.OFF));
     }
 }
