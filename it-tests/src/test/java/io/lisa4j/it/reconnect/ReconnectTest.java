@@ -183,6 +183,40 @@ class ReconnectTest {
         }
     }
 
+    @Test
+    void aBlockingRenameInFlightFailsWithEnotconnAndIsNotReplayed() throws Exception {
+        daemon = DaemonProcess.start(export, tmp.resolve("d.sock"), tmp, -1);
+        try (Session s = connect(options(false), new Events())) {
+            RemoteFs fs = s.mount(DaemonProcess.EXPORT);
+            Files.writeString(export.resolve("a"), "a");
+            daemon.freeze();
+            CompletableFuture<Throwable> rename = CompletableFuture.supplyAsync(() -> {
+                try {
+                    fs.rename("a", "b");
+                    return null;
+                } catch (IOException e) {
+                    return e;
+                }
+            });
+            // The request is written by the calling thread right after it is counted; this waits for both.
+            while (s.rpcCounter().count(io.lisa4j.protocol.fb.Opcode.Rename) == 0) {
+                DaemonProcess.pause(10);
+            }
+            DaemonProcess.pause(200);
+            daemon.kill();
+            daemon.startAgain();
+
+            ConnectionLostException lost = assertInstanceOf(rename.get());
+            assertEquals(Errno.ENOTCONN.number(), lost.errno());
+            assertTrue(lost.sent() && !lost.replayable(), lost.getMessage());
+            assertTrue(Files.exists(export.resolve("a")) && !Files.exists(export.resolve("b")),
+                    "the lost RENAME was not replayed");
+            assertEquals(1, s.rpcCounter().count(io.lisa4j.protocol.fb.Opcode.Rename));
+            fs.rename("a", "b"); // the session carries on
+            assertTrue(Files.exists(export.resolve("b")));
+        }
+    }
+
     private static ConnectionLostException assertInstanceOf(Throwable t) {
         assertTrue(t instanceof ConnectionLostException, String.valueOf(t));
         return (ConnectionLostException) t;
