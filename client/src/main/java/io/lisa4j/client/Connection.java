@@ -207,8 +207,9 @@ final class Connection {
             return CompletableFuture.failedFuture(
                     ConnectionLostException.closed("session closed", this).notReplayed("the session was closed"));
         }
-        if (!options.reconnect().enabled()) {
-            return CompletableFuture.failedFuture(link.closedCause().notReplayed("reconnect is off"));
+        ConnectionLostException gone = link.closedCause();
+        if (!options.reconnect().enabled() && gone != null) {
+            return CompletableFuture.failedFuture(gone.notReplayed("reconnect is off"));
         }
         return CompletableFuture.failedFuture(ConnectionLostException.closed("reconnecting to " + endpoint, this));
     }
@@ -285,7 +286,9 @@ final class Connection {
                 return CompletableFuture.failedFuture(ConnectionLostException.closed("session closed", this));
             }
             if (!options.reconnect().enabled()) {
-                return CompletableFuture.failedFuture(link.closedCause());
+                ConnectionLostException gone = link.closedCause();
+                return CompletableFuture.failedFuture(gone != null ? gone
+                        : ConnectionLostException.closed("connection lost", this));
             }
             return startRound();
         }

@@ -10,12 +10,14 @@ import io.lisa4j.protocol.ErrnoException;
  * once the session has reconnected; what it throws is a call that was not replayed.
  */
 public final class ConnectionLostException extends ErrnoException {
+    private final String context;
     private final boolean sent;
     private final boolean replayable;
     private final transient Connection connection;
 
-    private ConnectionLostException(String message, boolean sent, boolean replayable, Connection connection) {
-        super(Errno.ENOTCONN, message);
+    private ConnectionLostException(String context, boolean sent, boolean replayable, Connection connection) {
+        super(Errno.ENOTCONN, context);
+        this.context = context;
         this.sent = sent;
         this.replayable = replayable;
         this.connection = connection;
@@ -34,7 +36,7 @@ public final class ConnectionLostException extends ErrnoException {
 
     /** The same loss, for a request that never left this process. */
     ConnectionLostException unsent() {
-        return derived(getContextMessage(), false, true);
+        return derived(context, false, true);
     }
 
     /** The same loss, for {@code call}, sent and not answered. */
@@ -46,19 +48,13 @@ public final class ConnectionLostException extends ErrnoException {
 
     /** The same loss, for a call that will not be replayed although it could have been. */
     ConnectionLostException notReplayed(String why) {
-        return derived(getContextMessage() + "; " + why, sent, false);
+        return derived(context + "; " + why, sent, false);
     }
 
     private ConnectionLostException derived(String message, boolean sent, boolean replayable) {
         ConnectionLostException e = new ConnectionLostException(message, sent, replayable, connection);
         e.initCause(getCause() != null ? getCause() : this);
         return e;
-    }
-
-    private String getContextMessage() {
-        String m = getMessage();
-        int colon = m.lastIndexOf(": ");
-        return colon < 0 ? m : m.substring(0, colon);
     }
 
     /** The loss that failed a future, looking through CompletionException; null for any other failure. */
