@@ -23,6 +23,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongFunction;
 
 /**
  * The async form of {@link RemoteFile}: the handle calls, each one RPC, each returning a future
@@ -30,20 +31,30 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class AsyncRemoteFile {
     private final AsyncRemoteFs fs;
-    private final long handle;
+    /** The handle and the generation of the link it is valid on; a reconnect rebinds both. */
+    private volatile Bound bound;
+    /** Where and how the file was opened, for a reconnect to open it again. */
+    private final RemotePath path;
+    private final int flags;
+    /** ESTALE once a reconnect found the file unlinked or replaced; then every call fails with it. */
+    private volatile ErrnoException stale;
     private final FileAttr attr;
     private final boolean created;
     private final FileAttr parent;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final RemoteFile blocking;
     /** The host descriptor the server donated with OPEN, or null: then every call is an RPC. */
-    private final DonatedFd local;
+    private volatile DonatedFd local;
 
-    AsyncRemoteFile(AsyncRemoteFs fs, long handle, FileAttr attr, boolean created, FileAttr parent,
-            DonatedFd local) {
+    private record Bound(long handle, int generation) {}
+
+    AsyncRemoteFile(AsyncRemoteFs fs, long handle, int generation, RemotePath path, int flags, FileAttr attr,
+            boolean created, FileAttr parent, DonatedFd local) {
         this.fs = fs;
         this.local = local;
-        this.handle = handle;
+        this.bound = new Bound(handle, generation);
+        this.path = path;
+        this.flags = flags;
         this.attr = attr;
         this.created = created;
         this.parent = parent;
@@ -63,7 +74,68 @@ public final class AsyncRemoteFile {
     }
 
     long handle() {
-        return handle;
+        return bound.handle();
+    }
+
+    RemotePath path() {
+        return path;
+    }
+
+    int flags() {
+        return flags;
+    }
+
+    boolean isClosed() {
+        return closed.get();
+    }
+
+    ErrnoException staleCause() {
+        return stale;
+    }
+
+    /** A reconnect opened the file again on link {@code generation}. */
+    void rebind(long handle, int generation, DonatedFd newLocal) {
+        bound = new Bound(handle, generation);
+        if (newLocal != null) {
+            DonatedFd old = local;
+            local = newLocal;
+            if (old != null) {
+                old.close();
+            }
+        }
+    }
+
+    /** A reconnect could not open the file again: from now on every call fails with ESTALE. */
+    void stale(String why) {
+        stale = new ErrnoException(Errno.ESTALE, "open file " + path + " " + why);
+        DonatedFd old = local;
+        local = null;
+        if (old != null) {
+            old.close();
+        }
+    }
+
+    /** Sends a call on this handle, built for the link it goes on (see {@link Connection#submit(Call, int)}). */
+    private <T> CompletableFuture<T> submit(int opcode, LongFunction<ByteBuffer> body, ReplyDecoder<T> decoder) {
+        return submit(opcode, body, null, decoder);
+    }
+
+    private <T> CompletableFuture<T> submit(int opcode, LongFunction<ByteBuffer> body, ByteBuf data,
+            ReplyDecoder<T> decoder) {
+        ErrnoException gone = stale;
+        if (gone != null) {
+            if (data != null) {
+                data.release();
+            }
+            return CompletableFuture.failedFuture(new ErrnoException(Errno.ESTALE, gone.getMessage()));
+        }
+        int generation = fs.connection().generation();
+        Bound b = bound;
+        int on = b.generation() == generation ? generation : -1;
+        Call<T> call = data == null
+                ? new Call<>(opcode, fs.fsid(), body.apply(b.handle()), decoder)
+                : new Call<>(opcode, fs.fsid(), body.apply(b.handle()), data, decoder, Replayable.writeReplayable(flags));
+        return fs.connection().submit(call, on);
     }
 
     AsyncRemoteFs fs() {
@@ -93,24 +165,25 @@ public final class AsyncRemoteFile {
     }
 
     public CompletableFuture<FileAttr> fstat() {
-        return fs.submit(Opcode.Fstat, RequestBodies.handle(handle),
+        return submit(Opcode.Fstat, RequestBodies::handle,
                 r -> WireValues.attr(FstatReply.getRootAsFstatReply(Replies.body(r)).attr()));
     }
 
     /** The file's size: fstat on the donated descriptor, or one FSTAT. */
     public CompletableFuture<Long> size() {
-        if (local != null) {
-            return locally(local::size);
+        DonatedFd l = local;
+        if (l != null) {
+            return locally(l::size);
         }
         return fstat().thenApply(FileAttr::size);
     }
 
     public CompletableFuture<FsStat> fstatfs() {
-        return fs.submit(Opcode.Fstatfs, RequestBodies.handle(handle), AsyncRemoteFs::statFsInfo);
+        return submit(Opcode.Fstatfs, RequestBodies::handle, AsyncRemoteFs::statFsInfo);
     }
 
     public CompletableFuture<byte[]> freadlink() {
-        return fs.submit(Opcode.Freadlink, RequestBodies.handle(handle), AsyncRemoteFs::linkTarget);
+        return submit(Opcode.Freadlink, RequestBodies::handle, AsyncRemoteFs::linkTarget);
     }
 
     // ------------------------------------------------------------ data
@@ -125,15 +198,16 @@ public final class AsyncRemoteFile {
             throw new IllegalArgumentException("negative length " + length);
         }
         int n = Math.min(length, maxDataPerRpc());
-        if (local != null) {
+        DonatedFd l = local;
+        if (l != null) {
             return locally(() -> {
                 ByteBuffer buf = ByteBuffer.allocate(n);
-                int count = local.pread(offset, buf);
+                int count = l.pread(offset, buf);
                 return new ReadResult(count == n ? buf.array() : Arrays.copyOf(buf.array(), count),
-                        count < n || n == 0 && offset >= local.size());
+                        count < n || n == 0 && offset >= l.size());
             });
         }
-        return fs.submit(Opcode.Pread, RequestBodies.pread(handle, offset, n), r -> {
+        return submit(Opcode.Pread, h -> RequestBodies.pread(h, offset, n), r -> {
             ByteBuf data = r.data();
             byte[] bytes = new byte[data.readableBytes()];
             data.getBytes(data.readerIndex(), bytes);
@@ -143,11 +217,11 @@ public final class AsyncRemoteFile {
 
     /** One PREAD into {@code dst}, filling at most its remaining space (clamped as in the other form). */
     public CompletableFuture<ReadCount> pread(long offset, ByteBuffer dst) {
-        if (local != null) {
+        if (donated()) {
             return locally(() -> preadLocally(offset, dst));
         }
         int n = Math.min(dst.remaining(), maxDataPerRpc());
-        return fs.submit(Opcode.Pread, RequestBodies.pread(handle, offset, n), r -> {
+        return submit(Opcode.Pread, h -> RequestBodies.pread(h, offset, n), r -> {
             ByteBuf data = r.data();
             int count = Math.min(data.readableBytes(), dst.remaining());
             ByteBuffer target = dst.duplicate();
@@ -160,14 +234,25 @@ public final class AsyncRemoteFile {
 
     /** pread on the donated descriptor; end of file shows as a short read, as read(2) shows it. */
     ReadCount preadLocally(long offset, ByteBuffer dst) throws ErrnoException {
+        DonatedFd l = localOrFail();
         int want = dst.remaining();
-        int count = local.pread(offset, dst);
-        return new ReadCount(count, count < want || want == 0 && offset >= local.size());
+        int count = l.pread(offset, dst);
+        return new ReadCount(count, count < want || want == 0 && offset >= l.size());
+    }
+
+    private DonatedFd localOrFail() throws ErrnoException {
+        DonatedFd l = local;
+        if (l == null) {
+            ErrnoException gone = stale;
+            throw gone != null ? new ErrnoException(Errno.ESTALE, gone.getMessage())
+                    : new ErrnoException(Errno.EBADF, "no donated descriptor");
+        }
+        return l;
     }
 
     /** pwrite on the donated descriptor; no server reply, so no attributes. */
     WriteResult pwriteLocally(long offset, ByteBuffer data) throws ErrnoException {
-        return new WriteResult(local.pwrite(offset, data.duplicate()), null);
+        return new WriteResult(localOrFail().pwrite(offset, data.duplicate()), null);
     }
 
     private static boolean eof(Frame r) {
@@ -180,7 +265,7 @@ public final class AsyncRemoteFile {
      * EMSGSIZE before anything is sent.
      */
     public CompletableFuture<WriteResult> pwrite(long offset, byte[] data) {
-        if (local != null) {
+        if (donated()) {
             return pwrite(offset, ByteBuffer.wrap(data));
         }
         return pwrite(offset, Unpooled.wrappedBuffer(data));
@@ -188,7 +273,7 @@ public final class AsyncRemoteFile {
 
     /** As {@link #pwrite(long, byte[])}, writing {@code data}'s remaining bytes; its position is not moved. */
     public CompletableFuture<WriteResult> pwrite(long offset, ByteBuffer data) {
-        if (local != null) {
+        if (donated()) {
             return locally(() -> pwriteLocally(offset, data));
         }
         return pwrite(offset, Unpooled.wrappedBuffer(data.duplicate()));
@@ -215,28 +300,27 @@ public final class AsyncRemoteFile {
             return CompletableFuture.failedFuture(new ErrnoException(Errno.EMSGSIZE,
                     "pwrite of " + size + " bytes exceeds the " + maxDataPerRpc() + " one frame carries"));
         }
-        Call<WriteResult> call = new Call<>(Opcode.Pwrite, fs.fsid(), RequestBodies.pwrite(handle, offset), data, r -> {
+        return submit(Opcode.Pwrite, h -> RequestBodies.pwrite(h, offset), data, r -> {
             PwriteReply w = PwriteReply.getRootAsPwriteReply(Replies.body(r));
             return new WriteResult((int) w.written(), WireValues.attr(w.attr()));
         });
-        return fs.connection().submit(call);
     }
 
     public CompletableFuture<Void> fsync() {
-        return fs.submit(Opcode.Fsync, RequestBodies.fsync(handle, false), r -> null);
+        return submit(Opcode.Fsync, h -> RequestBodies.fsync(h, false), r -> null);
     }
 
     public CompletableFuture<Void> fdatasync() {
-        return fs.submit(Opcode.Fsync, RequestBodies.fsync(handle, true), r -> null);
+        return submit(Opcode.Fsync, h -> RequestBodies.fsync(h, true), r -> null);
     }
 
     public CompletableFuture<FileAttr> ftruncate(long size) {
-        return fs.submit(Opcode.Ftruncate, RequestBodies.ftruncate(handle, size), AsyncRemoteFile::attrReply);
+        return submit(Opcode.Ftruncate, h -> RequestBodies.ftruncate(h, size), AsyncRemoteFile::attrReply);
     }
 
     /** fallocate(2); {@code mode} 0, FALLOC_FL_KEEP_SIZE or FALLOC_FL_PUNCH_HOLE|FALLOC_FL_KEEP_SIZE. */
     public CompletableFuture<FileAttr> fallocate(int mode, long offset, long length) {
-        return fs.submit(Opcode.Fallocate, RequestBodies.fallocate(handle, mode, offset, length),
+        return submit(Opcode.Fallocate, h -> RequestBodies.fallocate(h, mode, offset, length),
                 AsyncRemoteFile::attrReply);
     }
 
@@ -248,32 +332,32 @@ public final class AsyncRemoteFile {
 
     /** One GETDENTS: up to {@code maxEntries} entries after {@code cookie} (0 = from the start). */
     public CompletableFuture<DirBatch> getdents(long cookie, int maxEntries, boolean withAttrs) {
-        return fs.submit(Opcode.Getdents, RequestBodies.getdents(handle, cookie, maxEntries, withAttrs),
+        return submit(Opcode.Getdents, h -> RequestBodies.getdents(h, cookie, maxEntries, withAttrs),
                 Replies::dirents);
     }
 
     // ------------------------------------------------------------ attributes
 
     public CompletableFuture<SetAttrResult> fsetattr(AttrChange change) {
-        return fs.submit(Opcode.FsetAttr, RequestBodies.fsetAttr(handle, change), AsyncRemoteFs::setAttrResult);
+        return submit(Opcode.FsetAttr, h -> RequestBodies.fsetAttr(h, change), AsyncRemoteFs::setAttrResult);
     }
 
     public CompletableFuture<byte[]> fgetxattr(String name) {
-        return fs.submit(Opcode.FgetXattr, RequestBodies.fgetXattr(handle, AsyncRemoteFs.utf8(name)),
+        return submit(Opcode.FgetXattr, h -> RequestBodies.fgetXattr(h, AsyncRemoteFs.utf8(name)),
                 AsyncRemoteFs::xattrValue);
     }
 
     public CompletableFuture<FileAttr> fsetxattr(String name, byte[] value, int flags) {
-        return fs.submit(Opcode.FsetXattr, RequestBodies.fsetXattr(handle, AsyncRemoteFs.utf8(name), value, flags),
+        return submit(Opcode.FsetXattr, h -> RequestBodies.fsetXattr(h, AsyncRemoteFs.utf8(name), value, flags),
                 AsyncRemoteFs::xattrChange);
     }
 
     public CompletableFuture<List<String>> flistxattr() {
-        return fs.submit(Opcode.FlistXattr, RequestBodies.handle(handle), AsyncRemoteFs::xattrNames);
+        return submit(Opcode.FlistXattr, RequestBodies::handle, AsyncRemoteFs::xattrNames);
     }
 
     public CompletableFuture<FileAttr> fremovexattr(String name) {
-        return fs.submit(Opcode.FremoveXattr, RequestBodies.fremoveXattr(handle, AsyncRemoteFs.utf8(name)),
+        return submit(Opcode.FremoveXattr, h -> RequestBodies.fremoveXattr(h, AsyncRemoteFs.utf8(name)),
                 AsyncRemoteFs::xattrChange);
     }
 
@@ -284,15 +368,39 @@ public final class AsyncRemoteFile {
         if (!markClosed()) {
             return CompletableFuture.completedFuture(null);
         }
-        if (local != null) {
-            local.close();
+        fs.connection().files().closed(this);
+        DonatedFd l = local;
+        if (l != null) {
+            l.close();
         }
-        return fs.submit(Opcode.Close, RequestBodies.close(handle), r -> {
+        return sendClose();
+    }
+
+    /**
+     * CLOSE on the link the handle is valid on. A handle whose link is gone was released with it:
+     * nothing to send, nothing to fail (PROTOCOL.md §12).
+     */
+    private CompletableFuture<Void> sendClose() {
+        if (stale != null || bound.generation() != fs.connection().generation() && fs.connection().generation() != -1) {
+            return CompletableFuture.completedFuture(null);
+        }
+        CompletableFuture<Void> sent = submit(Opcode.Close, RequestBodies::close, r -> {
             int errno = closeResults(r).getFirst();
             if (errno != 0) {
                 throw new ErrnoException(errno, "CLOSE");
             }
             return null;
+        });
+        return sent.exceptionallyCompose(e -> {
+            ConnectionLostException lost = ConnectionLostException.in(e);
+            if (lost == null) {
+                return CompletableFuture.failedFuture(e);
+            }
+            if (lost.sent() || fs.connection().isClosed()) {
+                return CompletableFuture.completedFuture(null);
+            }
+            return fs.connection().whenUsable().handle((v, down) -> down == null ? sendClose()
+                    : CompletableFuture.<Void>completedFuture(null)).thenCompose(f -> f);
         });
     }
 
@@ -307,6 +415,6 @@ public final class AsyncRemoteFile {
 
     @Override
     public String toString() {
-        return "AsyncRemoteFile[fsid=" + fs.fsid() + ", handle=" + handle + "]";
+        return "AsyncRemoteFile[fsid=" + fs.fsid() + ", handle=" + handle() + "]";
     }
 }

@@ -89,7 +89,11 @@ public final class AsyncRemoteFs {
     // ------------------------------------------------------------ session-level
 
     public CompletableFuture<Void> umount() {
-        return submit(Opcode.Umount, RequestBodies.umount(), r -> null);
+        connection.mounts().unmounted(fsid);
+        // A lost connection took the mount with it: there is nothing left to undo.
+        return submit(Opcode.Umount, RequestBodies.umount(), r -> (Void) null)
+                .exceptionallyCompose(e -> ConnectionLostException.in(e) != null ? CompletableFuture.completedFuture(null)
+                        : CompletableFuture.failedFuture(e));
     }
 
     /** Closes all {@code files} with one CLOSE; the result holds one errno per file (0 = closed). */
@@ -150,14 +154,18 @@ public final class AsyncRemoteFs {
      * regular file, and the file's pread, pwrite and size then run locally (PROTOCOL.md §3.3).
      */
     public CompletableFuture<RemoteFile> open(RemotePath path, int flags, int mode) {
+        int generation = connection.generation();
         FdChannel fds = connection.fdChannel();
         boolean donate = fds != null && (flags & ProtocolConstants.O_PATH) == 0;
-        return submit(Opcode.Open, RequestBodies.open(spec(path), flags, mode, donate), r -> {
+        RemotePath where = path.mode() == null ? path.withMode(defaultMode) : path;
+        return connection.submit(new Call<>(Opcode.Open, fsid, RequestBodies.open(spec(path), flags, mode, donate), r -> {
             OpenReply o = OpenReply.getRootAsOpenReply(Replies.body(r));
             DonatedFd local = o.donated() && fds != null ? new DonatedFd(fds.take(r.requestId())) : null;
-            return new AsyncRemoteFile(this, o.handle(), WireValues.attr(o.attr()), o.created(),
-                    WireValues.attr(o.parent()), local).blocking();
-        });
+            AsyncRemoteFile file = new AsyncRemoteFile(this, o.handle(), generation, where, flags,
+                    WireValues.attr(o.attr()), o.created(), WireValues.attr(o.parent()), local);
+            connection.files().opened(file);
+            return file.blocking();
+        }), generation);
     }
 
     // ------------------------------------------------------------ directory entries

@@ -26,7 +26,8 @@ public final class AsyncSession {
         Call<AsyncRemoteFs> call = new Call<>(Opcode.Mount, ProtocolConstants.NO_FSID,
                 RequestBodies.mount(exportName), r -> {
                     MountReply m = MountReply.getRootAsMountReply(Replies.body(r));
-                    return new AsyncRemoteFs(connection, (int) m.fsid(), WireValues.attr(m.root()), m.readOnly(),
+                    int fsid = connection.mounted(exportName, (int) m.fsid());
+                    return new AsyncRemoteFs(connection, fsid, WireValues.attr(m.root()), m.readOnly(),
                             ResolveMode.IN_ROOT);
                 });
         return connection.submit(call);

@@ -11,14 +11,32 @@ final class Blocking {
 
     /**
      * Sends what {@code call} builds and waits for its reply. Telling the connection that this very
-     * thread waits lets it read the reply here instead of waking another thread to do so.
+     * thread waits lets it read the reply here instead of waking another thread to do so. When the
+     * connection is lost first, the call is built and sent again once the session has reconnected,
+     * if it is safe to (see {@link Connection#awaitReplay}).
      */
     static <T> T call(Connection connection, Supplier<CompletableFuture<T>> call) throws IOException {
-        return await(connection, connection.submitAttended(call));
+        for (int replays = 0;; replays++) {
+            try {
+                return await(connection, connection.submitAttended(call));
+            } catch (ConnectionLostException lost) {
+                connection.awaitReplay(lost, replays);
+            }
+        }
     }
 
     static <T> T await(Connection connection, CompletableFuture<T> future) throws IOException {
         connection.await(future);
+        return outcome(future);
+    }
+
+    /** As {@link #await(Connection, CompletableFuture)}, on one link (the handshake, a reconnect's calls). */
+    static <T> T await(Link link, CompletableFuture<T> future) throws IOException {
+        link.await(future);
+        return outcome(future);
+    }
+
+    private static <T> T outcome(CompletableFuture<T> future) throws IOException {
         try {
             return future.get();
         } catch (InterruptedException e) {

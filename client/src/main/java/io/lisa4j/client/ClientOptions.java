@@ -17,9 +17,13 @@ import io.lisa4j.tls.TlsFiles;
  * reads, writes and size of donated files then run locally with no RPC. It is off by default,
  * since those calls then no longer pass through the server (and so are neither counted nor
  * answered with attributes there).
+ *
+ * <p>{@code reconnect} says how a session recovers from a lost connection and how often an idle
+ * one pings the server ({@link ReconnectPolicy#DEFAULTS}; {@link ReconnectPolicy#OFF} ends the
+ * session at the first loss, as before).
  */
 public record ClientOptions(String clientName, int maxMessageSize, TlsFiles tls, boolean insecurePlaintextTcp,
-        Credentials credentials, boolean fdDonation) {
+        Credentials credentials, boolean fdDonation, ReconnectPolicy reconnect) {
     public static final ClientOptions DEFAULTS =
             new ClientOptions("lisa4j-java-client", ProtocolConstants.DEFAULT_MAX_MESSAGE, null, false, null, false);
 
@@ -28,6 +32,12 @@ public record ClientOptions(String clientName, int maxMessageSize, TlsFiles tls,
             throw new IllegalArgumentException("max message size below " + ProtocolConstants.MIN_MAX_MESSAGE);
         }
         clientName = clientName == null ? "" : clientName;
+        reconnect = reconnect == null ? ReconnectPolicy.DEFAULTS : reconnect;
+    }
+
+    public ClientOptions(String clientName, int maxMessageSize, TlsFiles tls, boolean insecurePlaintextTcp,
+            Credentials credentials, boolean fdDonation) {
+        this(clientName, maxMessageSize, tls, insecurePlaintextTcp, credentials, fdDonation, ReconnectPolicy.DEFAULTS);
     }
 
     public ClientOptions(String clientName, int maxMessageSize) {
@@ -35,16 +45,16 @@ public record ClientOptions(String clientName, int maxMessageSize, TlsFiles tls,
     }
 
     public ClientOptions withClientName(String name) {
-        return new ClientOptions(name, maxMessageSize, tls, insecurePlaintextTcp, credentials, fdDonation);
+        return new ClientOptions(name, maxMessageSize, tls, insecurePlaintextTcp, credentials, fdDonation, reconnect);
     }
 
     public ClientOptions withMaxMessageSize(int size) {
-        return new ClientOptions(clientName, size, tls, insecurePlaintextTcp, credentials, fdDonation);
+        return new ClientOptions(clientName, size, tls, insecurePlaintextTcp, credentials, fdDonation, reconnect);
     }
 
     /** TLS 1.3 with this key material on {@code tcp:} endpoints. */
     public ClientOptions withTls(TlsFiles files) {
-        return new ClientOptions(clientName, maxMessageSize, files, insecurePlaintextTcp, credentials, fdDonation);
+        return new ClientOptions(clientName, maxMessageSize, files, insecurePlaintextTcp, credentials, fdDonation, reconnect);
     }
 
     /**
@@ -53,15 +63,20 @@ public record ClientOptions(String clientName, int maxMessageSize, TlsFiles tls,
      * if the server does not offer the CREDENTIALS feature.
      */
     public ClientOptions withCredentials(Credentials caller) {
-        return new ClientOptions(clientName, maxMessageSize, tls, insecurePlaintextTcp, caller, fdDonation);
+        return new ClientOptions(clientName, maxMessageSize, tls, insecurePlaintextTcp, caller, fdDonation, reconnect);
     }
 
     /** Plaintext on {@code tcp:} endpoints: no encryption, no authentication of either side. */
     public ClientOptions withInsecurePlaintextTcp() {
-        return new ClientOptions(clientName, maxMessageSize, tls, true, credentials, fdDonation);
+        return new ClientOptions(clientName, maxMessageSize, tls, true, credentials, fdDonation, reconnect);
     }
 
     public ClientOptions withFdDonation(boolean value) {
-        return new ClientOptions(clientName, maxMessageSize, tls, insecurePlaintextTcp, credentials, value);
+        return new ClientOptions(clientName, maxMessageSize, tls, insecurePlaintextTcp, credentials, value, reconnect);
+    }
+
+    /** How the session reconnects after losing its connection, and its keepalive. */
+    public ClientOptions withReconnect(ReconnectPolicy policy) {
+        return new ClientOptions(clientName, maxMessageSize, tls, insecurePlaintextTcp, credentials, fdDonation, policy);
     }
 }

@@ -2,81 +2,123 @@ package io.lisa4j.client;
 
 import io.lisa4j.protocol.Errno;
 import io.lisa4j.protocol.ErrnoException;
-import io.lisa4j.protocol.ProtocolConstants;
-import io.lisa4j.protocol.codec.Frame;
-import io.lisa4j.protocol.codec.OutboundFrame;
-import io.lisa4j.protocol.codec.OversizeFrame;
-import io.lisa4j.protocol.value.Credentials;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
+import io.lisa4j.protocol.value.Negotiated;
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Supplier;
 
 /**
- * One socket to a server and the requests outstanding on it. Any thread may send; replies are
- * matched to their requests by id, in whatever order they arrive (PROTOCOL.md §4). When the socket
- * goes away every outstanding and later call fails with ENOTCONN.
+ * A session's connection to its server, as long as the session lives: the current {@link Link}
+ * (one socket), and, when that socket drops, the reconnect that replaces it ({@link Reconnector}).
+ * Mounts and open files are remembered here so that a new link can restore them; fsids stay what
+ * the caller saw first, open files get new handles (PROTOCOL.md §12).
  */
-final class Connection implements Wire.Receiver {
+final class Connection {
     /** Set while a blocking call sends: its own thread will wait for the reply (see {@link Wire#send}). */
     private static final ThreadLocal<Boolean> ATTENDED = ThreadLocal.withInitial(() -> Boolean.FALSE);
 
-    private final Wire wire;
-    private final Map<Integer, Pending<?>> pending = new ConcurrentHashMap<>();
-    private final AtomicInteger nextId = new AtomicInteger(1);
-    private final InFlightLimiter limiter = new InFlightLimiter();
+    private final Endpoint endpoint;
+    private final ClientOptions options;
     private final RpcCounter counter = new RpcCounter();
-    private volatile int maxMessageSize = ProtocolConstants.PRE_HANDSHAKE_MAX_MESSAGE;
-    private volatile byte[] actAs;
-    private volatile ErrnoException closedCause;
-    private volatile FdChannel fdChannel;
+    private final Mounts mounts = new Mounts();
+    private final OpenedFiles files = new OpenedFiles();
+    private final Reconnector reconnector;
+    private final Object state = new Object();
+    /** The newest link; guarded by {@code state}. */
+    private volatile Link link;
+    /** The link calls may use, or null while the session is down or reconnecting. */
+    private volatile Link usable;
+    /** Completes when the session is next usable; null while it is, or while no round runs. Guarded by {@code state}. */
+    private CompletableFuture<Void> nextReady;
+    private volatile boolean closed;
+    private volatile ConnectionListener listener = new ConnectionListener() {};
+    private volatile Negotiated negotiated;
 
-    /** {@code attended}: the thread that sent it waits for it, and reads the reply itself if nobody else does. */
-    private record Pending<T>(Call<T> call, CompletableFuture<T> future, boolean attended) {}
-
-    /** Requests outstanding that no sending thread will wait for: the wire's reader thread reads for them. */
-    private final AtomicInteger unattended = new AtomicInteger();
-
-    Connection(Wire wire) {
-        this.wire = wire;
-        wire.start(this);
+    private Connection(Endpoint endpoint, ClientOptions options) {
+        this.endpoint = endpoint;
+        this.options = options;
+        this.reconnector = new Reconnector(this, options.reconnect());
     }
 
-    /** From now on every request carries {@code caller}'s credentials block (§3.2). */
-    void actAs(Credentials caller) {
-        ByteBuf block = Unpooled.buffer(caller.encodedLength());
-        caller.write(block);
-        byte[] bytes = new byte[block.readableBytes()];
-        block.readBytes(bytes);
-        actAs = bytes;
+    /** Connects and shakes hands; the session's first link. */
+    static Connection open(Endpoint endpoint, ClientOptions options) throws IOException {
+        Connection c = new Connection(endpoint, options);
+        Link first = c.establish(1);
+        synchronized (c.state) {
+            c.link = first;
+            c.usable = first;
+        }
+        Keepalive.watch(c, options.reconnect().keepalive());
+        return c;
     }
 
-    /** Applies what the handshake settled to every later frame, in both directions. */
-    void applyNegotiated(int negotiatedMaxMessage, int maxInFlight) {
-        maxMessageSize = negotiatedMaxMessage;
-        wire.setMaxMessageSize(negotiatedMaxMessage);
-        limiter.setLimit(maxInFlight);
-    }
-
-    /** The descriptor side-channel, once HELLO negotiated FD_DONATION (PROTOCOL.md §3.3). */
-    void attachFdChannel(FdChannel channel) {
-        this.fdChannel = channel;
-        if (closedCause != null) {
-            channel.close();
+    /** A new socket with a completed handshake, not yet used by anyone. */
+    Link establish(int generation) throws IOException {
+        Link l = new Link(Connector.open(endpoint, ChannelSecurity.of(endpoint, options)), generation, this);
+        try {
+            negotiated = Handshake.run(l, endpoint, options);
+            return l;
+        } catch (IOException | RuntimeException e) {
+            l.close();
+            throw e;
         }
     }
 
-    /** The side-channel, or null when descriptors are not donated on this connection. */
+    Negotiated negotiated() {
+        return negotiated;
+    }
+
+    Endpoint endpoint() {
+        return endpoint;
+    }
+
+    Mounts mounts() {
+        return mounts;
+    }
+
+    OpenedFiles files() {
+        return files;
+    }
+
+    /** A MOUNT of {@code exportName} answered {@code serverFsid}: remembered; returns the fsid the caller uses. */
+    int mounted(byte[] exportName, int serverFsid) {
+        return mounts.mounted(exportName, serverFsid, current());
+    }
+
+    void listen(ConnectionListener l) {
+        listener = l == null ? new ConnectionListener() {} : l;
+    }
+
+    ConnectionListener listener() {
+        return listener;
+    }
+
+    /** The link in use now, for what needs its negotiated values; never null. */
+    private Link current() {
+        Link l = usable;
+        if (l != null) {
+            return l;
+        }
+        synchronized (state) {
+            return link;
+        }
+    }
+
+    /** The link calls may use now, or null while there is none. */
+    Link usableLink() {
+        return usable;
+    }
+
+    /** The descriptor side-channel of the link in use, or null when descriptors are not donated on it. */
     FdChannel fdChannel() {
-        return fdChannel;
+        Link l = usable;
+        return l == null ? null : l.fdChannel();
     }
 
     int maxMessageSize() {
-        return maxMessageSize;
+        return current().maxMessageSize();
     }
 
     RpcCounter counter() {
@@ -84,16 +126,40 @@ final class Connection implements Wire.Receiver {
     }
 
     boolean isOpen() {
-        return closedCause == null && wire.isOpen();
+        Link l = usable;
+        return !closed && l != null && l.isOpen();
+    }
+
+    boolean isClosed() {
+        return closed;
+    }
+
+    /** The generation of the link calls may use now, or -1 while there is none. */
+    int generation() {
+        Link l = usable;
+        return l == null ? -1 : l.generation();
     }
 
     void close() {
-        wire.close();
-        closed(new ErrnoException(Errno.ENOTCONN, "connection closed"));
+        Link l;
+        CompletableFuture<Void> waiting;
+        synchronized (state) {
+            closed = true;
+            usable = null;
+            l = link;
+            waiting = nextReady;
+            nextReady = null;
+        }
+        reconnector.stop();
+        Keepalive.forget(this);
+        if (waiting != null) {
+            waiting.completeExceptionally(ConnectionLostException.closed("session closed", this));
+        }
+        l.close();
     }
 
     /** Sends what {@code call} builds as a call whose reply this thread will wait for. */
-    <T> CompletableFuture<T> submitAttended(java.util.function.Supplier<CompletableFuture<T>> call) {
+    <T> CompletableFuture<T> submitAttended(Supplier<CompletableFuture<T>> call) {
         ATTENDED.set(Boolean.TRUE);
         try {
             return call.get();
@@ -104,135 +170,157 @@ final class Connection implements Wire.Receiver {
 
     /** Returns once {@code future} is done; this thread may read replies meanwhile. */
     void await(CompletableFuture<?> future) throws InterruptedIOException {
-        wire.await(future);
+        while (!future.isDone()) {
+            Link l = current();
+            l.await(future);
+            if (!future.isDone() && !l.isOpen()) {
+                // Sent on a link that is gone: its loss fails the future; do not spin meanwhile.
+                Thread.onSpinWait();
+            }
+        }
     }
 
-    /** Sends {@code call} (now, or once a slot frees) and completes the future with its reply. */
+    /** Sends {@code call} on the link in use and completes the future with its reply. */
     <T> CompletableFuture<T> submit(Call<T> call) {
-        CompletableFuture<T> future = new CompletableFuture<>();
-        if (call.frameLength() > maxMessageSize) {
-            call.data().release();
-            future.completeExceptionally(new ErrnoException(Errno.EMSGSIZE,
-                    "request of " + call.frameLength() + " bytes exceeds the maximum of " + maxMessageSize));
-            return future;
+        Link l = usable;
+        if (l == null) {
+            return unusable(call);
         }
-        ErrnoException closed = closedCause;
-        if (closed != null) {
-            call.data().release();
-            future.completeExceptionally(closed);
-            return future;
-        }
-        boolean attended = ATTENDED.get();
-        limiter.submit(() -> transmit(new Pending<>(call, future, attended)));
-        return future;
+        return l.submit(call, ATTENDED.get());
     }
 
-    private void transmit(Pending<?> p) {
-        int id = register(p);
-        if (closedCause != null) {
-            // The connection died while this call was being registered; closed() may have missed it.
-            p.call().data().release();
-            fail(id, closedCause);
-            return;
+    /**
+     * As {@link #submit(Call)}, for a call built with numbers (handles) of link {@code generation}:
+     * on any other link it fails unsent, to be built again.
+     */
+    <T> CompletableFuture<T> submit(Call<T> call, int generation) {
+        Link l = usable;
+        if (l == null || l.generation() != generation) {
+            return unusable(call);
         }
-        Call<?> call = p.call();
-        counter.record(call.opcode());
-        byte[] prefix = actAs;
-        OutboundFrame frame = prefix == null
-                ? new OutboundFrame(id, call.opcode(), 0, call.fsid(), call.body(), call.data())
-                : new OutboundFrame(id, call.opcode(), ProtocolConstants.FLAG_CREDENTIALS, call.fsid(), call.body(),
-                        Unpooled.wrappedBuffer(Unpooled.wrappedBuffer(prefix), call.data()));
-        wire.send(frame, p.attended(), cause -> {
-            ErrnoException e = new ErrnoException(Errno.ENOTCONN, "send failed");
-            e.initCause(cause);
-            fail(id, e);
-        });
+        return l.submit(call, ATTENDED.get());
     }
 
-    private int register(Pending<?> p) {
-        if (!p.attended()) {
-            unattended.incrementAndGet();
+    private <T> CompletableFuture<T> unusable(Call<T> call) {
+        call.data().release();
+        if (closed) {
+            return CompletableFuture.failedFuture(
+                    ConnectionLostException.closed("session closed", this).notReplayed("the session was closed"));
         }
-        while (true) {
-            int id = nextId.getAndIncrement();
-            if (pending.putIfAbsent(id, p) == null) {
-                return id;
+        ConnectionLostException gone = link.closedCause();
+        if (!options.reconnect().enabled() && gone != null) {
+            return CompletableFuture.failedFuture(gone.notReplayed("reconnect is off"));
+        }
+        return CompletableFuture.failedFuture(ConnectionLostException.closed("reconnecting to " + endpoint, this));
+    }
+
+    /** Called by {@code lost} when its socket went away by itself. */
+    void lost(Link lost) {
+        synchronized (state) {
+            if (closed || lost != link) {
+                return;
+            }
+            usable = null;
+            if (options.reconnect().enabled()) {
+                startRound();
             }
         }
+        listener.disconnected(endpoint.toString(), lost.closedCause().getCause());
     }
 
-    private void fail(int id, Throwable cause) {
-        Pending<?> p = taken(pending.remove(id));
-        if (p != null) {
-            limiter.release();
-            p.future().completeExceptionally(cause);
+    /** Starts a reconnect round unless one runs; the caller holds {@code state}. */
+    private CompletableFuture<Void> startRound() {
+        if (nextReady == null) {
+            nextReady = new CompletableFuture<>();
+            reconnector.start(link.generation() + 1);
         }
+        return nextReady;
     }
 
-    private Pending<?> taken(Pending<?> p) {
-        if (p != null && !p.attended()) {
-            unattended.decrementAndGet();
-        }
-        return p;
-    }
-
-    @Override
-    public boolean hasUnattended() {
-        return unattended.get() > 0;
-    }
-
-    @Override
-    public void closed(ErrnoException cause) {
-        if (closedCause == null) {
-            closedCause = cause;
-        }
-        FdChannel side = fdChannel;
-        if (side != null) {
-            side.close();
-        }
-        for (Runnable dropped : limiter.close()) {
-            dropped.run();
-        }
-        for (Integer id : pending.keySet()) {
-            fail(id, closedCause);
-        }
-    }
-
-    @Override
-    public void reply(Frame frame) {
-        try {
-            Pending<?> p = taken(pending.remove(frame.requestId()));
-            if (p == null) {
-                return; // a reply to nothing outstanding: nobody waits for it
+    /**
+     * The reconnect restored {@code fresh}: calls may use it. False when they may not: the session
+     * was closed meanwhile (the caller closes {@code fresh}), or {@code fresh} died already and a
+     * new round started.
+     */
+    boolean restored(Link fresh) {
+        CompletableFuture<Void> waiting;
+        synchronized (state) {
+            if (closed) {
+                return false;
             }
-            limiter.release();
-            complete(p, frame);
-        } finally {
-            frame.release();
+            link = fresh;
+            if (!fresh.isOpen()) {
+                // Its loss was ignored while it was not yet the session's link.
+                reconnector.start(fresh.generation() + 1);
+                return false;
+            }
+            usable = fresh;
+            waiting = nextReady;
+            nextReady = null;
+        }
+        if (waiting != null) {
+            waiting.complete(null);
+        }
+        return true;
+    }
+
+    /** Every attempt of the round failed. */
+    void roundFailed(ErrnoException cause) {
+        CompletableFuture<Void> waiting;
+        synchronized (state) {
+            waiting = nextReady;
+            nextReady = null;
+        }
+        if (waiting != null) {
+            waiting.completeExceptionally(cause);
         }
     }
 
-    @Override
-    public void oversize(OversizeFrame big) {
-        fail(big.requestId(), new ErrnoException(Errno.EMSGSIZE,
-                "reply of " + big.length() + " bytes exceeds the maximum of " + maxMessageSize));
+    /** Completes when the session is usable, starting a reconnect round if none runs. */
+    CompletableFuture<Void> whenUsable() {
+        synchronized (state) {
+            if (usable != null && usable.isOpen()) {
+                return CompletableFuture.completedFuture(null);
+            }
+            if (closed) {
+                return CompletableFuture.failedFuture(ConnectionLostException.closed("session closed", this));
+            }
+            if (!options.reconnect().enabled()) {
+                ConnectionLostException gone = link.closedCause();
+                return CompletableFuture.failedFuture(gone != null ? gone
+                        : ConnectionLostException.closed("connection lost", this));
+            }
+            return startRound();
+        }
     }
 
-    private static <T> void complete(Pending<T> p, Frame frame) {
-        T value;
+    /** Whether a call lost {@code replays} times already may be sent once more. */
+    boolean replaysAllowed(int replays) {
+        return options.reconnect().enabled() && replays < options.reconnect().maxReplays();
+    }
+
+    /**
+     * After {@code lost} failed a blocking call for the {@code replays}-th time: returns once the
+     * session is usable again if the call may be sent again, else throws what the caller gets.
+     */
+    void awaitReplay(ConnectionLostException lost, int replays) throws IOException {
+        if (!lost.retriable() || closed || !options.reconnect().enabled()) {
+            throw lost;
+        }
+        if (!replaysAllowed(replays)) {
+            throw lost.notReplayed("sent " + (replays + 1) + " times, each time lost");
+        }
+        CompletableFuture<Void> up = whenUsable();
         try {
-            value = Replies.decode(p.call(), frame);
-        } catch (IOException e) {
-            p.future().completeExceptionally(e);
-            return;
-        } catch (RuntimeException e) {
-            // The Java FlatBuffers runtime has no verifier: a hostile or corrupt body shows up as an
-            // out-of-bounds read here.
-            ErrnoException bad = new ErrnoException(Errno.EBADMSG, "undecodable reply");
-            bad.initCause(e);
-            p.future().completeExceptionally(bad);
-            return;
+            up.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while reconnecting to " + endpoint);
+        } catch (ExecutionException e) {
+            ErrnoException failure = e.getCause() instanceof ErrnoException errno ? errno
+                    : new ErrnoException(Errno.ENOTCONN, "reconnect to " + endpoint + " failed");
+            failure.addSuppressed(lost);
+            throw failure;
         }
-        p.future().complete(value);
     }
 }

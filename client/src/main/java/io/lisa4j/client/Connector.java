@@ -33,10 +33,10 @@ final class Connector {
                 0, new DefaultThreadFactory("lisa4j-client", true), EpollIoHandler.newFactory());
     }
 
-    static Connection connect(Endpoint endpoint, ChannelSecurity security) throws IOException {
+    static Wire open(Endpoint endpoint, ChannelSecurity security) throws IOException {
         if (endpoint instanceof Endpoint.Unix unix) {
             try {
-                return new Connection(UnixWire.connect(unix.socket()));
+                return UnixWire.connect(unix.socket());
             } catch (ErrnoException e) {
                 ErrnoException failure = new ErrnoException(e.errno(), "cannot connect to " + endpoint);
                 failure.initCause(e);
@@ -73,7 +73,7 @@ final class Connector {
         }
         Channel channel = connected.channel();
         awaitTls(channel, endpoint);
-        return new Connection(new NettyWire(channel));
+        return new NettyWire(channel);
     }
 
     /** With TLS, nothing is sent before the handshake succeeded; a refused handshake is EACCES. */

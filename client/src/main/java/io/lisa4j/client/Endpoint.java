@@ -8,9 +8,19 @@ import java.nio.file.Path;
 /** Where a server listens: {@code unix:/path/to/socket} or {@code tcp:host:port}. */
 sealed interface Endpoint {
 
-    record Unix(Path socket) implements Endpoint {}
+    record Unix(Path socket) implements Endpoint {
+        @Override
+        public String toString() {
+            return "unix:" + socket;
+        }
+    }
 
-    record Tcp(String host, int port) implements Endpoint {}
+    record Tcp(String host, int port) implements Endpoint {
+        @Override
+        public String toString() {
+            return "tcp:" + (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
+        }
+    }
 
     static Endpoint parse(URI uri) {
         String scheme = uri.getScheme();

@@ -23,6 +23,8 @@ public final class SequentialReader extends InputStream {
     /** Chunk buffers already consumed, reused for the next PREADs: at most depth + 1 are ever allocated. */
     private final ArrayDeque<ByteBuffer> spare = new ArrayDeque<>();
     private long nextOffset;
+    /** Times the chunk read next was lost with the connection in a row. */
+    private int replays;
     private boolean endSeen;
     private ByteBuffer current;
 
@@ -64,7 +66,15 @@ public final class SequentialReader extends InputStream {
                 return null;
             }
             ByteBuffer buf = buffers.pollFirst();
-            ReadCount got = Blocking.await(file.fs().connection(), head);
+            ReadCount got;
+            try {
+                got = Blocking.await(file.fs().connection(), head);
+                replays = 0;
+            } catch (ConnectionLostException lost) {
+                file.fs().connection().awaitReplay(lost, replays++);
+                readAgainFrom(nextOffset - (long) chunk * (inFlight.size() + 1), buf);
+                continue;
+            }
             if (got.count() < chunk || got.eof()) {
                 // A short chunk ends the stream: later chunks were read past it and are dropped.
                 endSeen = true;
@@ -79,6 +89,19 @@ public final class SequentialReader extends InputStream {
             }
         }
         return current;
+    }
+
+    /**
+     * The connection was lost with this chunk's PREAD, and with the ones after it: the session has
+     * reconnected, so they are sent again from the lost chunk's offset on.
+     */
+    private void readAgainFrom(long offset, ByteBuffer lostChunk) {
+        inFlight.forEach(f -> f.cancel(false));
+        inFlight.clear();
+        spare.push(lostChunk);
+        buffers.forEach(spare::push);
+        buffers.clear();
+        nextOffset = offset;
     }
 
     @Override

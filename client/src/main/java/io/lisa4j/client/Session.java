@@ -4,29 +4,36 @@ import io.lisa4j.protocol.value.Negotiated;
 import java.io.IOException;
 
 /**
- * One connection to a server, after a successful handshake. Any number of threads may call
- * through it at once: requests are pipelined and their replies matched by id. When the
- * connection drops, every outstanding and later call fails with ErrnoException ENOTCONN.
+ * A session with a server, after a successful handshake. Any number of threads may call through
+ * it at once: requests are pipelined and their replies matched by id. When the connection drops,
+ * the session reconnects (unless {@link ClientOptions#reconnect()} is off): it mounts its exports
+ * again under the same fsids and opens its open files again, and the blocking API sends again the
+ * calls that were lost in flight and are safe to replay (PROTOCOL.md §12). What cannot be
+ * recovered fails: ENOTCONN for a call that was not replayed, ESTALE for a file unlinked or
+ * replaced meanwhile.
  */
 public final class Session implements AutoCloseable {
     private final Connection connection;
-    private final Negotiated negotiated;
     private final AsyncSession async;
 
-    Session(Connection connection, Negotiated negotiated) {
+    Session(Connection connection) {
         this.connection = connection;
-        this.negotiated = negotiated;
         this.async = new AsyncSession(connection);
     }
 
-    /** Version, features, limits and server name agreed in HELLO. */
+    /** Version, features, limits and server name agreed in the latest HELLO. */
     public Negotiated negotiated() {
-        return negotiated;
+        return connection.negotiated();
     }
 
     /** Most bytes one PREAD or PWRITE carries on this connection. */
     public int maxDataPerRpc() {
-        return negotiated.maxMessageSize() - io.lisa4j.protocol.ProtocolConstants.DATA_HEADROOM;
+        return negotiated().maxMessageSize() - io.lisa4j.protocol.ProtocolConstants.DATA_HEADROOM;
+    }
+
+    /** Tells {@code listener} of every loss of the connection and of what reconnecting achieved. */
+    public void onConnectionEvents(ConnectionListener listener) {
+        connection.listen(listener);
     }
 
     Connection connection() {
@@ -42,6 +49,7 @@ public final class Session implements AutoCloseable {
         return connection.counter();
     }
 
+    /** Whether the connection is up now (false while it reconnects, and after close). */
     public boolean isOpen() {
         return connection.isOpen();
     }
@@ -68,6 +76,6 @@ public final class Session implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "Session[" + negotiated.serverName() + ", v" + negotiated.version() + "]";
+        return "Session[" + negotiated().serverName() + ", v" + negotiated().version() + "]";
     }
 }

@@ -1,6 +1,7 @@
 package io.lisa4j.fuse;
 
 import io.lisa4j.client.AsyncRemoteFs;
+import io.lisa4j.client.RemoteFile;
 import io.lisa4j.client.SetAttrResult;
 import io.lisa4j.protocol.ErrnoException;
 import io.lisa4j.protocol.value.AttrChange;
@@ -33,12 +34,13 @@ final class AttrOps {
     }
 
     int getattr(String path, MemorySegment stat) throws IOException {
-        NativeStat.fill(stat, rpc.await(fs.lstat(FusePaths.of(path))));
+        NativeStat.fill(stat, rpc.await(() -> fs.lstat(FusePaths.of(path))));
         return 0;
     }
 
     int fgetattr(long fh, MemorySegment stat) throws IOException {
-        NativeStat.fill(stat, rpc.await(files.get(fh).async().fstat()));
+        RemoteFile file = files.get(fh);
+        NativeStat.fill(stat, rpc.await(() -> file.async().fstat()));
         return 0;
     }
 
@@ -86,11 +88,12 @@ final class AttrOps {
     }
 
     int setattr(String path, AttrChange change) throws IOException {
-        return applied(rpc.await(fs.lsetattr(FusePaths.of(path), change)));
+        return applied(rpc.await(() -> fs.lsetattr(FusePaths.of(path), change)));
     }
 
     int fsetattr(long fh, AttrChange change) throws IOException {
-        return applied(rpc.await(files.get(fh).async().fsetattr(change)));
+        RemoteFile file = files.get(fh);
+        return applied(rpc.await(() -> file.async().fsetattr(change)));
     }
 
     private static int applied(SetAttrResult result) throws ErrnoException {
@@ -101,12 +104,12 @@ final class AttrOps {
     }
 
     int access(String path, int mask) throws IOException {
-        rpc.await(fs.access(FusePaths.of(path), mask, 0));
+        rpc.await(() -> fs.access(FusePaths.of(path), mask, 0));
         return 0;
     }
 
     int statfs(String path, Statvfs target) throws IOException {
-        FsStat st = rpc.await(fs.statfs(FusePaths.of(path)));
+        FsStat st = rpc.await(() -> fs.statfs(FusePaths.of(path)));
         MemorySegment s = JfuseSegments.of(target);
         statvfs.f_bsize(s, st.blockSize());
         statvfs.f_frsize(s, st.fragmentSize() != 0 ? st.fragmentSize() : st.blockSize());

@@ -32,7 +32,7 @@ final class DirOps {
     int readdir(long fh, long offset, int flags, Filler filler) throws IOException {
         RemoteFile dir = files.get(fh);
         boolean plus = (flags & FuseOperations.FUSE_READDIR_PLUS) != 0;
-        DirBatch batch = rpc.await(dir.async().getdents(offset, 0, plus));
+        DirBatch batch = rpc.await(() -> dir.async().getdents(offset, 0, plus));
         for (DirEntry e : batch.entries()) {
             boolean withAttr = plus && e.attr() != null;
             int full = filler.fill(e.nameAsString(),

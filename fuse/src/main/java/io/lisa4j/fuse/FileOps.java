@@ -48,7 +48,7 @@ final class FileOps {
     }
 
     private int openWith(String path, int flags, int mode, FileInfo fi) throws IOException {
-        RemoteFile file = rpc.await(fs.open(FusePaths.of(path), flags, mode));
+        RemoteFile file = rpc.await(() -> fs.open(FusePaths.of(path), flags, mode));
         fi.setFh(files.add(file));
         return 0;
     }
@@ -63,7 +63,9 @@ final class FileOps {
         }
         int done = 0;
         while (done < wanted) {
-            ReadResult r = rpc.await(file.async().pread(offset + done, Math.min(wanted - done, maxData)));
+            long at = offset + done;
+            int n = Math.min(wanted - done, maxData);
+            ReadResult r = rpc.await(() -> file.async().pread(at, n));
             buf.put(r.data());
             done += r.count();
             if (r.eof() || r.count() == 0) {
@@ -96,7 +98,8 @@ final class FileOps {
         while (done < total) {
             byte[] chunk = new byte[Math.min(total - done, maxData)];
             buf.get(chunk);
-            WriteResult w = rpc.await(file.async().pwrite(offset + done, chunk));
+            long at = offset + done;
+            WriteResult w = rpc.await(() -> file.async().pwrite(at, chunk));
             done += w.written();
             if (w.written() < chunk.length) {
                 break;
@@ -121,17 +124,19 @@ final class FileOps {
 
     int fsync(int datasync, long fh) throws IOException {
         RemoteFile file = files.get(fh);
-        rpc.await(datasync != 0 ? file.async().fdatasync() : file.async().fsync());
+        rpc.await(() -> datasync != 0 ? file.async().fdatasync() : file.async().fsync());
         return 0;
     }
 
     int fallocate(int mode, long offset, long length, long fh) throws IOException {
-        rpc.await(files.get(fh).async().fallocate(mode, offset, length));
+        RemoteFile file = files.get(fh);
+        rpc.await(() -> file.async().fallocate(mode, offset, length));
         return 0;
     }
 
     int release(long fh) throws IOException {
-        rpc.await(files.remove(fh).async().close());
+        RemoteFile file = files.remove(fh);
+        rpc.await(() -> file.async().close());
         return 0;
     }
 }

@@ -1,5 +1,7 @@
 package io.lisa4j.fuse;
 
+import io.lisa4j.protocol.Errno;
+import io.lisa4j.protocol.ErrnoException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,15 +25,30 @@ public final class FuseSupport {
 
     /** Why FUSE cannot work here, or empty when it can. */
     public static Optional<String> unavailableReason() {
+        return unavailable().map(Throwable::getMessage);
+    }
+
+    /** Why FUSE cannot work here, naming what is missing and its errno; empty when it can. */
+    public static Optional<ErrnoException> unavailable() {
         if (!System.getProperty("os.name", "").equals("Linux") || !System.getProperty("os.arch", "").equals("amd64")) {
-            return Optional.of("FUSE mounts need Linux on amd64");
+            return Optional.of(new ErrnoException(Errno.EOPNOTSUPP, "FUSE mounts need Linux on amd64"));
         }
         if (!Files.exists(Path.of("/dev/fuse"))) {
-            return Optional.of("no /dev/fuse on this machine");
+            return Optional.of(new ErrnoException(Errno.ENODEV, "/dev/fuse (the fuse kernel module)"));
         }
         if (libfuse().isEmpty()) {
-            return Optional.of("libfuse3 is not installed (apt-get install fuse3)");
+            return Optional.of(new ErrnoException(Errno.ENOENT, "libfuse3.so.3 (apt-get install fuse3)"));
+        }
+        if (fusermount().isEmpty()) {
+            // libfuse runs it to unmount when this process dies (auto_unmount), and to mount as non-root.
+            return Optional.of(new ErrnoException(Errno.ENOENT, "fusermount3 on PATH (apt-get install fuse3)"));
         }
         return Optional.empty();
+    }
+
+    private static Optional<Path> fusermount() {
+        String path = System.getenv().getOrDefault("PATH", "/usr/bin:/bin");
+        return java.util.Arrays.stream(path.split(":")).filter(d -> !d.isEmpty())
+                .map(d -> Path.of(d, "fusermount3")).filter(Files::isExecutable).findFirst();
     }
 }

@@ -5,11 +5,14 @@ import io.lisa4j.client.Lisa4jClient;
 import io.lisa4j.client.RemoteFs;
 import io.lisa4j.client.RpcCounter;
 import io.lisa4j.client.Session;
+import io.lisa4j.protocol.Errno;
+import io.lisa4j.protocol.ErrnoException;
 import io.lisa4j.protocol.value.ResolveMode;
 import io.lisa4j.tls.TlsFiles;
 import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeoutException;
 import org.cryptomator.jfuse.api.Fuse;
@@ -43,16 +46,21 @@ public final class LisaMount implements AutoCloseable {
     /** As above; a {@code tcp:} endpoint speaks mutual TLS with {@code tls} (the client's key material). */
     public static LisaMount mount(String endpoint, String export, Path mountpoint, MountOptions options, TlsFiles tls)
             throws IOException {
-        String unavailable = FuseSupport.unavailableReason().orElse(null);
+        ErrnoException unavailable = FuseSupport.unavailable().orElse(null);
         if (unavailable != null) {
-            throw new IOException(unavailable);
+            throw unavailable;
+        }
+        if (!Files.isDirectory(mountpoint)) {
+            throw new ErrnoException(Files.exists(mountpoint) ? Errno.ENOTDIR : Errno.ENOENT, "mount point " + mountpoint);
         }
         ClientOptions client = tls == null ? ClientOptions.DEFAULTS : ClientOptions.DEFAULTS.withTls(tls);
         Session session = Lisa4jClient.connect(URI.create(endpoint), client.withClientName("lisa4j-fuse")
-                .withFdDonation(options.fdDonation() && endpoint.startsWith("unix:")));
+                .withFdDonation(options.fdDonation() && endpoint.startsWith("unix:"))
+                .withReconnect(options.reconnect()));
         Arena upcalls = Arena.ofShared();
         try {
-            RemoteFs fs = session.mount(export).withResolveMode(ResolveMode.IN_ROOT);
+            RemoteFs fs = mountExport(session, export, endpoint);
+            session.onConnectionEvents(new ConnectionLog(System.err));
             FuseBuilder builder = Fuse.builder();
             builder.setLibraryPath(FuseSupport.libfuse().orElseThrow().toString());
             LisaFuseOperations ops = operations(builder, fs, session.maxDataPerRpc(), options);
@@ -63,7 +71,18 @@ public final class LisaMount implements AutoCloseable {
         } catch (FuseMountFailedException | RuntimeException | IOException e) {
             session.close();
             upcalls.close();
-            throw e instanceof IOException io ? io : new IOException("mount at " + mountpoint + " failed: " + e.getMessage(), e);
+            throw e instanceof IOException io ? io : new IOException("mount at " + mountpoint + " failed: " + e.getMessage()
+                    + " (is fusermount3 installed and the mount point empty?)", e);
+        }
+    }
+
+    private static RemoteFs mountExport(Session session, String export, String endpoint) throws IOException {
+        try {
+            return session.mount(export).withResolveMode(ResolveMode.IN_ROOT);
+        } catch (ErrnoException e) {
+            ErrnoException named = new ErrnoException(e.errno(), "export " + export + " at " + endpoint);
+            named.initCause(e);
+            throw named;
         }
     }
 

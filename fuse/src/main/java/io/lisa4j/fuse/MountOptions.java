@@ -1,5 +1,6 @@
 package io.lisa4j.fuse;
 
+import io.lisa4j.client.ReconnectPolicy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,10 +11,11 @@ import java.util.List;
  * stops answering gives EIO instead of a hung mount. Permissions are the server's to decide: the
  * kernel's default_permissions check is off. {@code fdDonation} (the default) asks a server on a
  * Unix socket for the host descriptor of each regular file opened (PROTOCOL.md §3.3), so that reads
- * and writes of those files are this process's own pread and pwrite instead of RPCs.
+ * and writes of those files are this process's own pread and pwrite instead of RPCs. {@code reconnect}
+ * is how the mount's session recovers when the server restarts or the connection drops.
  */
 public record MountOptions(double attrTimeout, double entryTimeout, boolean allowOther, Duration callTimeout,
-        boolean debug, List<String> extra, boolean fdDonation) {
+        boolean debug, List<String> extra, boolean fdDonation, ReconnectPolicy reconnect) {
     public static final MountOptions DEFAULTS =
             new MountOptions(0, 0, false, Duration.ofSeconds(30), false, List.of(), true);
 
@@ -22,14 +24,24 @@ public record MountOptions(double attrTimeout, double entryTimeout, boolean allo
             throw new IllegalArgumentException("timeouts must not be negative");
         }
         extra = List.copyOf(extra);
+        reconnect = reconnect == null ? ReconnectPolicy.DEFAULTS : reconnect;
+    }
+
+    public MountOptions(double attrTimeout, double entryTimeout, boolean allowOther, Duration callTimeout,
+            boolean debug, List<String> extra, boolean fdDonation) {
+        this(attrTimeout, entryTimeout, allowOther, callTimeout, debug, extra, fdDonation, ReconnectPolicy.DEFAULTS);
     }
 
     public MountOptions withCallTimeout(Duration timeout) {
-        return new MountOptions(attrTimeout, entryTimeout, allowOther, timeout, debug, extra, fdDonation);
+        return new MountOptions(attrTimeout, entryTimeout, allowOther, timeout, debug, extra, fdDonation, reconnect);
     }
 
     public MountOptions withFdDonation(boolean value) {
-        return new MountOptions(attrTimeout, entryTimeout, allowOther, callTimeout, debug, extra, value);
+        return new MountOptions(attrTimeout, entryTimeout, allowOther, callTimeout, debug, extra, value, reconnect);
+    }
+
+    public MountOptions withReconnect(ReconnectPolicy policy) {
+        return new MountOptions(attrTimeout, entryTimeout, allowOther, callTimeout, debug, extra, fdDonation, policy);
     }
 
     /**

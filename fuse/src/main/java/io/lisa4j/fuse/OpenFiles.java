@@ -5,14 +5,20 @@ import io.lisa4j.protocol.Errno;
 import io.lisa4j.protocol.ErrnoException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicLong;
 
-/** The server handles behind FUSE's {@code fi->fh}: the handle number is the key the kernel keeps. */
+/**
+ * The open files behind FUSE's {@code fi->fh}. The kernel keeps a number of this map's own, not the
+ * server's handle: a reconnect gives an open file a new handle while the kernel keeps its number.
+ */
 final class OpenFiles {
     private final ConcurrentMap<Long, RemoteFile> byHandle = new ConcurrentHashMap<>();
+    private final AtomicLong next = new AtomicLong();
 
     long add(RemoteFile file) {
-        byHandle.put(file.handle(), file);
-        return file.handle();
+        long fh = next.incrementAndGet();
+        byHandle.put(fh, file);
+        return fh;
     }
 
     RemoteFile get(long fh) throws ErrnoException {

@@ -2,17 +2,21 @@ package io.lisa4j.fuse;
 
 import io.lisa4j.protocol.Errno;
 import io.lisa4j.protocol.ErrnoException;
+import io.lisa4j.client.Replay;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 /**
- * Waits for one RPC on behalf of a FUSE thread, never longer than the call timeout: the SDK fails
- * calls with ENOTCONN when the connection drops, and this guard turns a server that stays connected
- * but never answers into EIO, so no FUSE request (and no process blocked on the mount) hangs.
+ * Waits for one RPC on behalf of a FUSE thread, never longer than the call timeout. A call lost
+ * with the connection is sent again once the session has reconnected, if it is safe to replay
+ * ({@link Replay}); one that is not fails with ENOTCONN. A server that stays connected but never
+ * answers, or a reconnect that outlasts the timeout, gives EIO, so no FUSE request (and no process
+ * blocked on the mount) hangs.
  */
 final class Rpc {
     private final long timeoutNanos;
@@ -21,7 +25,12 @@ final class Rpc {
         this.timeoutNanos = timeout.toNanos();
     }
 
-    <T> T await(CompletableFuture<T> call) throws IOException {
+    /** {@code call} builds and sends the request; it runs again for a replay. */
+    <T> T await(Supplier<CompletableFuture<T>> call) throws IOException {
+        return await(Replay.afterReconnect(call));
+    }
+
+    private <T> T await(CompletableFuture<T> call) throws IOException {
         try {
             return call.get(timeoutNanos, TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {

@@ -24,18 +24,18 @@ final class XattrOps {
     }
 
     int getxattr(String path, String name, ByteBuffer value) throws IOException {
-        return copyOut(rpc.await(fs.lgetxattr(FusePaths.of(path), name)), value);
+        return copyOut(rpc.await(() -> fs.lgetxattr(FusePaths.of(path), name)), value);
     }
 
     int setxattr(String path, String name, ByteBuffer value, int flags) throws IOException {
         byte[] bytes = new byte[value.remaining()];
         value.get(bytes);
-        rpc.await(fs.lsetxattr(FusePaths.of(path), name, bytes, flags));
+        rpc.await(() -> fs.lsetxattr(FusePaths.of(path), name, bytes, flags));
         return 0;
     }
 
     int listxattr(String path, ByteBuffer list) throws IOException {
-        List<String> names = rpc.await(fs.llistxattr(FusePaths.of(path)));
+        List<String> names = rpc.await(() -> fs.llistxattr(FusePaths.of(path)));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (String n : names) {
             out.writeBytes(n.getBytes(StandardCharsets.UTF_8));
@@ -45,7 +45,7 @@ final class XattrOps {
     }
 
     int removexattr(String path, String name) throws IOException {
-        rpc.await(fs.lremovexattr(FusePaths.of(path), name));
+        rpc.await(() -> fs.lremovexattr(FusePaths.of(path), name));
         return 0;
     }
 

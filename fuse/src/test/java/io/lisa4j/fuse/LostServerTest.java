@@ -1,5 +1,6 @@
 package io.lisa4j.fuse;
 
+import io.lisa4j.client.ReconnectPolicy;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -30,7 +31,9 @@ class LostServerTest {
 
     @Test
     void statAndReadFailInsteadOfHanging() throws IOException {
-        m = MountedExport.start(tmp);
+        // Two attempts to reconnect, so that each call gives up soon instead of waiting for the server.
+        m = MountedExport.start(tmp, MountOptions.DEFAULTS.withReconnect(
+                ReconnectPolicy.DEFAULTS.withMaxAttempts(2)));
         Files.writeString(m.mountpoint.resolve("f"), "data");
         Shell.ok(m.mountpoint, "cat", "f");
         m.server.close();

@@ -57,7 +57,9 @@ public final class InProcessServer implements AutoCloseable {
                 List.of(new ListenAddress.Unix(socket), new ListenAddress.Tcp("127.0.0.1", 0)),
                 List.of(ExportSpec.host(EXPORT, exportDir.toString(), false)))
                 .withSecurity(SecurityConfig.defaults().withTls(TlsFiles.in(pki, "server")).withAccess(access));
-        ClientOptions options = ClientOptions.DEFAULTS.withTls(TlsFiles.in(pki, CLIENT));
+        // Few reconnect attempts: a test that closes the server sees its calls fail soon rather than in half a minute.
+        ClientOptions options = ClientOptions.DEFAULTS.withTls(TlsFiles.in(pki, CLIENT))
+                .withReconnect(io.lisa4j.client.ReconnectPolicy.DEFAULTS.withMaxAttempts(4));
         return new InProcessServer(exportDir, socket, LisaServer.start(config), options);
     }
 

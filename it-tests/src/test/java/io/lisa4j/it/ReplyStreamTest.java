@@ -56,7 +56,9 @@ class ReplyStreamTest {
                 throw new CompletionException(e);
             }
         });
-        Session s = Lisa4jClient.connect("unix:" + socket);
+        // Reconnect off: the scripted peer accepts one connection, and each case is about how its loss surfaces.
+        Session s = Lisa4jClient.connect(java.net.URI.create("unix:" + socket),
+                io.lisa4j.client.ClientOptions.DEFAULTS.withReconnect(io.lisa4j.client.ReconnectPolicy.OFF));
         peerDone = peer;
         return s;
     }

@@ -1,5 +1,6 @@
 package io.lisa4j.fuse.cli;
 
+import io.lisa4j.client.ReconnectPolicy;
 import io.lisa4j.fuse.LisaMount;
 import io.lisa4j.fuse.MountOptions;
 import io.lisa4j.tls.TlsFiles;
@@ -52,20 +53,45 @@ public final class MountMain implements Callable<Integer> {
                     + "the host descriptor it can donate")
     boolean noFdDonation;
 
-    @Option(names = "--debug", description = "libfuse's debug log of every request")
+    @Option(names = "--reconnect-attempts", paramLabel = "N", defaultValue = "300",
+            description = "attempts to reconnect after the connection drops, backed off up to 0.1 s apart; "
+                    + "0 ends the mount's session at the first loss (default ${DEFAULT-VALUE})")
+    int reconnectAttempts;
+
+    @Option(names = "--keepalive", paramLabel = "SECONDS", defaultValue = "60",
+            description = "PING the server after this long without a request, below its idle timeout; "
+                    + "0 never (default ${DEFAULT-VALUE})")
+    long keepalive;
+
+    @Option(names = "--debug", description = "libfuse's debug log of every request, and stack traces of failures")
     boolean debug;
 
     @Mixin
     ClientTlsOptions tls;
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new MountMain()).execute(args));
+        MountMain main = new MountMain();
+        CommandLine cli = new CommandLine(main);
+        cli.setExecutionExceptionHandler((e, line, parsed) -> {
+            // One line naming what failed and why (the errno's name is in the message); a trace only with --debug.
+            System.err.println("lisa4j mount: " + e.getMessage());
+            if (main.debug) {
+                e.printStackTrace();
+            }
+            return 1;
+        });
+        System.exit(cli.execute(args));
+    }
+
+    private ReconnectPolicy reconnectPolicy() {
+        ReconnectPolicy p = ReconnectPolicy.DEFAULTS.withKeepalive(Duration.ofSeconds(Math.max(0, keepalive)));
+        return reconnectAttempts <= 0 ? p.withEnabled(false) : p.withMaxAttempts(reconnectAttempts);
     }
 
     @Override
     public Integer call() throws Exception {
         MountOptions options = new MountOptions(attrTimeout, entryTimeout, allowOther,
-                Duration.ofSeconds(callTimeout), debug, extra, !noFdDonation);
+                Duration.ofSeconds(callTimeout), debug, extra, !noFdDonation, reconnectPolicy());
         TlsFiles tlsFiles;
         try {
             tlsFiles = tls.files();

@@ -2,6 +2,7 @@ package io.lisa4j.conformance.run;
 
 import io.lisa4j.client.ClientOptions;
 import io.lisa4j.client.Lisa4jClient;
+import io.lisa4j.client.ReconnectPolicy;
 import io.lisa4j.client.Session;
 import java.io.IOException;
 import java.net.URI;
@@ -17,6 +18,8 @@ final class SdkConnections {
         ClientOptions options = target.tls() == null
                 ? ClientOptions.DEFAULTS.withInsecurePlaintextTcp()
                 : ClientOptions.DEFAULTS.withTls(target.tls());
-        return Lisa4jClient.connect(URI.create(target.endpoint()), options.withClientName("lisa4j-conformance"));
+        // Reconnect off: a server that drops a connection must fail the case, not be hidden by a replay.
+        return Lisa4jClient.connect(URI.create(target.endpoint()), options.withClientName("lisa4j-conformance")
+                .withReconnect(ReconnectPolicy.OFF));
     }
 }
