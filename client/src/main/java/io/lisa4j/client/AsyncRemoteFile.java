@@ -38,6 +38,8 @@ public final class AsyncRemoteFile {
     private final RemoteFile blocking;
     /** The host descriptor the server donated with OPEN, or null: then every call is an RPC. */
     private final DonatedFd local;
+    /** The file's size as last seen on the donated descriptor, for eof (see atEnd). */
+    private volatile long knownSize;
 
     AsyncRemoteFile(AsyncRemoteFs fs, long handle, FileAttr attr, boolean created, FileAttr parent,
             DonatedFd local) {
@@ -47,6 +49,7 @@ public final class AsyncRemoteFile {
         this.attr = attr;
         this.created = created;
         this.parent = parent;
+        this.knownSize = attr == null ? 0 : attr.size();
         this.blocking = new RemoteFile(this);
     }
 
@@ -130,7 +133,7 @@ public final class AsyncRemoteFile {
                 ByteBuffer buf = ByteBuffer.allocate(n);
                 int count = local.pread(offset, buf);
                 return new ReadResult(count == n ? buf.array() : Arrays.copyOf(buf.array(), count),
-                        count < n || n == 0 && offset >= local.size());
+                        atEnd(offset, count, n));
             });
         }
         return fs.submit(Opcode.Pread, RequestBodies.pread(handle, offset, n), r -> {
@@ -158,16 +161,39 @@ public final class AsyncRemoteFile {
         });
     }
 
-    /** pread on the donated descriptor; end of file shows as a short read, as read(2) shows it. */
+    /** pread on the donated descriptor, with {@code eof} as PREAD's (PROTOCOL.md §8.3.2). */
     ReadCount preadLocally(long offset, ByteBuffer dst) throws ErrnoException {
         int want = dst.remaining();
         int count = local.pread(offset, dst);
-        return new ReadCount(count, count < want || want == 0 && offset >= local.size());
+        return new ReadCount(count, atEnd(offset, count, want));
     }
 
-    /** pwrite on the donated descriptor; no server reply, so no attributes. */
+    /**
+     * PREAD's eof: the read ended at the end of the file. A short read did. A full one did if it
+     * reached the size; the size is read (one statx) only when the read reaches the last size
+     * seen, since a full read proves the file was at least that long: a small random read pays no
+     * extra syscall. Only a file another party shrank since then can make eof false where PREAD
+     * would say true, which a reader handles as any read without eof, by reading on.
+     */
+    private boolean atEnd(long offset, int count, int wanted) throws ErrnoException {
+        long end = offset + count;
+        if (count < wanted) {
+            return true;
+        }
+        if (end < knownSize) {
+            return false;
+        }
+        long size = local.size();
+        knownSize = size;
+        return end >= size;
+    }
+
+    /** pwrite on the donated descriptor, then fstat on it: the attributes PWRITE's reply carries. */
     WriteResult pwriteLocally(long offset, ByteBuffer data) throws ErrnoException {
-        return new WriteResult(local.pwrite(offset, data.duplicate()), null);
+        int written = local.pwrite(offset, data.duplicate());
+        FileAttr after = local.fstat();
+        knownSize = after.size();
+        return new WriteResult(written, after);
     }
 
     private static boolean eof(Frame r) {
@@ -259,21 +285,37 @@ public final class AsyncRemoteFile {
     }
 
     public CompletableFuture<byte[]> fgetxattr(String name) {
-        return fs.submit(Opcode.FgetXattr, RequestBodies.fgetXattr(handle, AsyncRemoteFs.utf8(name)),
-                AsyncRemoteFs::xattrValue);
+        return fgetxattr(XattrName.of(name));
+    }
+
+    public CompletableFuture<byte[]> fgetxattr(XattrName name) {
+        return fs.submit(Opcode.FgetXattr, RequestBodies.fgetXattr(handle, name.raw()), AsyncRemoteFs::xattrValue);
     }
 
     public CompletableFuture<FileAttr> fsetxattr(String name, byte[] value, int flags) {
-        return fs.submit(Opcode.FsetXattr, RequestBodies.fsetXattr(handle, AsyncRemoteFs.utf8(name), value, flags),
+        return fsetxattr(XattrName.of(name), value, flags);
+    }
+
+    public CompletableFuture<FileAttr> fsetxattr(XattrName name, byte[] value, int flags) {
+        return fs.submit(Opcode.FsetXattr, RequestBodies.fsetXattr(handle, name.raw(), value, flags),
                 AsyncRemoteFs::xattrChange);
     }
 
+    /** The names as UTF-8 strings (U+FFFD for bytes that are not); {@link #flistxattrNames} keeps the bytes. */
     public CompletableFuture<List<String>> flistxattr() {
+        return flistxattrNames().thenApply(AsyncRemoteFs::strings);
+    }
+
+    public CompletableFuture<List<XattrName>> flistxattrNames() {
         return fs.submit(Opcode.FlistXattr, RequestBodies.handle(handle), AsyncRemoteFs::xattrNames);
     }
 
     public CompletableFuture<FileAttr> fremovexattr(String name) {
-        return fs.submit(Opcode.FremoveXattr, RequestBodies.fremoveXattr(handle, AsyncRemoteFs.utf8(name)),
+        return fremovexattr(XattrName.of(name));
+    }
+
+    public CompletableFuture<FileAttr> fremovexattr(XattrName name) {
+        return fs.submit(Opcode.FremoveXattr, RequestBodies.fremoveXattr(handle, name.raw()),
                 AsyncRemoteFs::xattrChange);
     }
 
@@ -284,9 +326,7 @@ public final class AsyncRemoteFile {
         if (!markClosed()) {
             return CompletableFuture.completedFuture(null);
         }
-        if (local != null) {
-            local.close();
-        }
+        closeLocal();
         return fs.submit(Opcode.Close, RequestBodies.close(handle), r -> {
             int errno = closeResults(r).getFirst();
             if (errno != 0) {
@@ -294,6 +334,13 @@ public final class AsyncRemoteFile {
             }
             return null;
         });
+    }
+
+    /** Closes the donated descriptor, if any: with the handle, the client gives up its own copy too. */
+    void closeLocal() {
+        if (local != null) {
+            local.close();
+        }
     }
 
     static List<Integer> closeResults(Frame r) {

@@ -5,6 +5,7 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 import io.lisa4j.protocol.ErrnoException;
+import io.lisa4j.protocol.value.FileAttr;
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.MemorySegment;
@@ -89,6 +90,16 @@ public final class FileIo {
             int n = (int) Libc.run(a, st -> transfer.run(st, source, count));
             src.position(src.position() + n);
             return n;
+        }
+    }
+
+    /** statx of the descriptor's file: every attribute. */
+    public static FileAttr fstat(int fd) throws ErrnoException {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment empty = a.allocate(1);
+            MemorySegment buf = a.allocate(Statx.SIZE, 8);
+            Libc.run(a, st -> (int) STATX.invokeExact(st, fd, empty, AT_EMPTY_PATH, Statx.WANTED, buf));
+            return Statx.decode(buf);
         }
     }
 
