@@ -165,6 +165,26 @@ class FifoTest {
     }
 
     @Test
+    void aDrainingShutdownEndsAWaitingReadOnceItsTimeoutHasPassed() throws Exception {
+        mkfifo("drain");
+        Path own = Files.createDirectories(dir.resolve("own"));
+        TestServer stopping = TestServer.start(own, List.of(ExportSpec.host("t", root.toString(), false)),
+                Limits.DEFAULT);
+        try (RawClient client = stopping.connect(Transport.UNIX)) {
+            client.hello();
+            int fsid = client.mount("t");
+            long handle = EndToEndTest.open(client, fsid, "drain", O_RDONLY);
+            client.send(client.nextId(), Opcode.Pread, fsid, Bodies.pread(handle, 0, 10), null);
+            assertEquals(0, client.call(Opcode.Stat, fsid, Bodies.stat(0, "drain", false)).status());
+            // The waiting read counts as in flight: the drain waits for it, then closes the connection.
+            stopping.server.shutdown(java.time.Duration.ofMillis(200));
+            assertTrue(client.closedByServer());
+        } finally {
+            stopping.close();
+        }
+    }
+
+    @Test
     void closingTheHandleOrTheConnectionEndsAWaitingRead() throws Exception {
         mkfifo("idle");
         try (RawClient client = connect()) {
