@@ -68,7 +68,7 @@ final class HandleOps {
         PreadRequest r = PreadRequest.getRootAsPreadRequest(c.body());
         BackendFile f = c.file(r.handle());
         long offset = r.offset();
-        int length = (int) Math.min(r.length(), c.maxMessageSize() - ProtocolConstants.DATA_HEADROOM);
+        int length = f.readLength((int) Math.min(r.length(), c.maxMessageSize() - ProtocolConstants.DATA_HEADROOM));
         ByteBufAllocator alloc = c.alloc();
         return () -> {
             ByteBuf data = alloc.directBuffer(length);

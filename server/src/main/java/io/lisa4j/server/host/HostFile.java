@@ -114,6 +114,11 @@ final class HostFile implements BackendFile {
     }
 
     @Override
+    public int readLength(int requested) {
+        return stream != null ? stream.readLength(requested) : requested;
+    }
+
+    @Override
     public CompletionStage<ReadResult> read(long offset, ByteBuffer dst) throws ErrnoException {
         return stream != null ? stream.read(dst) : BackendFile.super.read(offset, dst);
     }

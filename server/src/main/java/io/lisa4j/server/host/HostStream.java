@@ -25,6 +25,7 @@ import java.util.concurrent.CompletionStage;
  * gives 0 bytes and end of file, as Linux does.
  */
 final class HostStream {
+    private static final int DEVICE_READ = 64 * 1024;
     private final HostFd fd;
     private final boolean fifo;
     private final boolean waits;
@@ -36,6 +37,19 @@ final class HostStream {
         this.fd = fd;
         this.fifo = fifo;
         this.waits = waits;
+    }
+
+    /** The most one read can return: a FIFO's capacity; 64 KiB from a device (a short read is normal there). */
+    int readLength(int requested) {
+        int most = DEVICE_READ;
+        if (fifo) {
+            try {
+                most = fd.apply(StreamIo::pipeCapacity);
+            } catch (ErrnoException e) {
+                most = DEVICE_READ;
+            }
+        }
+        return Math.min(requested, most);
     }
 
     /** The handle was closed: waits on it end with EBADF. */

@@ -39,6 +39,15 @@ public interface BackendFile extends AutoCloseable {
         return CompletableFuture.completedFuture(pread(offset, dst));
     }
 
+    /**
+     * The buffer PREAD allocates for a request of {@code requested} bytes: a file whose reads may
+     * wait (a FIFO) bounds it by what one read can return, so that a waiting read holds no more
+     * memory than that.
+     */
+    default int readLength(int requested) {
+        return requested;
+    }
+
     /** PWRITE as the transport calls it: {@link #pwrite}, or a write that may wait, as {@link #read}. */
     default CompletionStage<Integer> write(long offset, ByteBuffer src) throws ErrnoException {
         return CompletableFuture.completedFuture(pwrite(offset, src));

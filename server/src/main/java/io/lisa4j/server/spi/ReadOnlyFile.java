@@ -53,6 +53,11 @@ final class ReadOnlyFile implements BackendFile {
     }
 
     @Override
+    public int readLength(int requested) {
+        return file.readLength(requested);
+    }
+
+    @Override
     public void endWaits() {
         file.endWaits();
     }

@@ -29,6 +29,7 @@ public final class StreamIo {
     private static final int EFD_NONBLOCK = 0x800;
     private static final int EFD_CLOEXEC = 0x80000;
     private static final long POLLFD_SIZE = 8;
+    private static final int F_GETPIPE_SZ = 1032;
 
     private static final MethodHandle POLL = Libc.link("poll",
             FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT));
@@ -62,6 +63,13 @@ public final class StreamIo {
                 revents[i] = set.get(JAVA_SHORT, i * POLLFD_SIZE + 6);
             }
             return ready;
+        }
+    }
+
+    /** F_GETPIPE_SZ: how many bytes the pipe behind {@code fd} holds at most. */
+    public static int pipeCapacity(int fd) throws ErrnoException {
+        try (Arena a = Arena.ofConfined()) {
+            return (int) Libc.run(a, st -> (int) Native.DUPFD().invokeExact(st, fd, F_GETPIPE_SZ, 0));
         }
     }
 
