@@ -45,6 +45,8 @@ public final class AsyncRemoteFile {
     private final RemoteFile blocking;
     /** The host descriptor the server donated with OPEN, or null: then every call is an RPC. */
     private volatile DonatedFd local;
+    /** The file's size as last seen on the donated descriptor, for eof (see atEnd). */
+    private volatile long knownSize;
 
     private record Bound(long handle, int generation) {}
 
@@ -58,6 +60,7 @@ public final class AsyncRemoteFile {
         this.attr = attr;
         this.created = created;
         this.parent = parent;
+        this.knownSize = attr == null ? 0 : attr.size();
         this.blocking = new RemoteFile(this);
     }
 
@@ -204,7 +207,7 @@ public final class AsyncRemoteFile {
                 ByteBuffer buf = ByteBuffer.allocate(n);
                 int count = l.pread(offset, buf);
                 return new ReadResult(count == n ? buf.array() : Arrays.copyOf(buf.array(), count),
-                        count < n || n == 0 && offset >= l.size());
+                        atEnd(l, offset, count, n));
             });
         }
         return submit(Opcode.Pread, h -> RequestBodies.pread(h, offset, n), r -> {
@@ -232,12 +235,12 @@ public final class AsyncRemoteFile {
         });
     }
 
-    /** pread on the donated descriptor; end of file shows as a short read, as read(2) shows it. */
+    /** pread on the donated descriptor, with {@code eof} as PREAD's (PROTOCOL.md §8.3.2). */
     ReadCount preadLocally(long offset, ByteBuffer dst) throws ErrnoException {
         DonatedFd l = localOrFail();
         int want = dst.remaining();
         int count = l.pread(offset, dst);
-        return new ReadCount(count, count < want || want == 0 && offset >= l.size());
+        return new ReadCount(count, atEnd(l, offset, count, want));
     }
 
     private DonatedFd localOrFail() throws ErrnoException {
@@ -250,9 +253,33 @@ public final class AsyncRemoteFile {
         return l;
     }
 
-    /** pwrite on the donated descriptor; no server reply, so no attributes. */
+    /**
+     * PREAD's eof: the read ended at the end of the file. A short read did. A full one did if it
+     * reached the size; the size is read (one statx) only when the read reaches the last size
+     * seen, since a full read proves the file was at least that long: a small random read pays no
+     * extra syscall. Only a file another party shrank since then can make eof false where PREAD
+     * would say true, which a reader handles as any read without eof, by reading on.
+     */
+    private boolean atEnd(DonatedFd l, long offset, int count, int wanted) throws ErrnoException {
+        long end = offset + count;
+        if (count < wanted) {
+            return true;
+        }
+        if (end < knownSize) {
+            return false;
+        }
+        long size = l.size();
+        knownSize = size;
+        return end >= size;
+    }
+
+    /** pwrite on the donated descriptor, then fstat on it: the attributes PWRITE's reply carries. */
     WriteResult pwriteLocally(long offset, ByteBuffer data) throws ErrnoException {
-        return new WriteResult(localOrFail().pwrite(offset, data.duplicate()), null);
+        DonatedFd l = localOrFail();
+        int written = l.pwrite(offset, data.duplicate());
+        FileAttr after = l.fstat();
+        knownSize = after.size();
+        return new WriteResult(written, after);
     }
 
     private static boolean eof(Frame r) {
@@ -343,21 +370,37 @@ public final class AsyncRemoteFile {
     }
 
     public CompletableFuture<byte[]> fgetxattr(String name) {
-        return submit(Opcode.FgetXattr, h -> RequestBodies.fgetXattr(h, AsyncRemoteFs.utf8(name)),
-                AsyncRemoteFs::xattrValue);
+        return fgetxattr(XattrName.of(name));
+    }
+
+    public CompletableFuture<byte[]> fgetxattr(XattrName name) {
+        return submit(Opcode.FgetXattr, h -> RequestBodies.fgetXattr(h, name.raw()), AsyncRemoteFs::xattrValue);
     }
 
     public CompletableFuture<FileAttr> fsetxattr(String name, byte[] value, int flags) {
-        return submit(Opcode.FsetXattr, h -> RequestBodies.fsetXattr(h, AsyncRemoteFs.utf8(name), value, flags),
+        return fsetxattr(XattrName.of(name), value, flags);
+    }
+
+    public CompletableFuture<FileAttr> fsetxattr(XattrName name, byte[] value, int flags) {
+        return submit(Opcode.FsetXattr, h -> RequestBodies.fsetXattr(h, name.raw(), value, flags),
                 AsyncRemoteFs::xattrChange);
     }
 
+    /** The names as UTF-8 strings (U+FFFD for bytes that are not); {@link #flistxattrNames} keeps the bytes. */
     public CompletableFuture<List<String>> flistxattr() {
+        return flistxattrNames().thenApply(AsyncRemoteFs::strings);
+    }
+
+    public CompletableFuture<List<XattrName>> flistxattrNames() {
         return submit(Opcode.FlistXattr, RequestBodies::handle, AsyncRemoteFs::xattrNames);
     }
 
     public CompletableFuture<FileAttr> fremovexattr(String name) {
-        return submit(Opcode.FremoveXattr, h -> RequestBodies.fremoveXattr(h, AsyncRemoteFs.utf8(name)),
+        return fremovexattr(XattrName.of(name));
+    }
+
+    public CompletableFuture<FileAttr> fremovexattr(XattrName name) {
+        return submit(Opcode.FremoveXattr, h -> RequestBodies.fremoveXattr(h, name.raw()),
                 AsyncRemoteFs::xattrChange);
     }
 
@@ -369,10 +412,7 @@ public final class AsyncRemoteFile {
             return CompletableFuture.completedFuture(null);
         }
         fs.connection().files().closed(this);
-        DonatedFd l = local;
-        if (l != null) {
-            l.close();
-        }
+        closeLocal();
         return sendClose();
     }
 
@@ -402,6 +442,14 @@ public final class AsyncRemoteFile {
             return fs.connection().whenUsable().handle((v, down) -> down == null ? sendClose()
                     : CompletableFuture.<Void>completedFuture(null)).thenCompose(f -> f);
         });
+    }
+
+    /** Closes the donated descriptor, if any: with the handle, the client gives up its own copy too. */
+    void closeLocal() {
+        DonatedFd l = local;
+        if (l != null) {
+            l.close();
+        }
     }
 
     static List<Integer> closeResults(Frame r) {

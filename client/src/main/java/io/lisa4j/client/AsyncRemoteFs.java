@@ -101,6 +101,8 @@ public final class AsyncRemoteFs {
         long[] handles = Arrays.stream(files).mapToLong(RemoteFile::handle).toArray();
         for (RemoteFile f : files) {
             f.async().markClosed();
+            connection().files().closed(f.async());
+            f.async().closeLocal();
         }
         return submit(Opcode.Close, RequestBodies.close(handles), AsyncRemoteFile::closeResults);
     }
@@ -128,9 +130,15 @@ public final class AsyncRemoteFs {
         return submit(Opcode.SetAttr, RequestBodies.setAttr(spec(path), true, change), AsyncRemoteFs::setAttrResult);
     }
 
-    static SetAttrResult setAttrResult(Frame r) {
+    /** The result when every field was applied; SetAttrException, holding it, when some failed. */
+    static SetAttrResult setAttrResult(Frame r) throws SetAttrException {
         SetAttrReply s = SetAttrReply.getRootAsSetAttrReply(Replies.body(r));
-        return new SetAttrResult(WireValues.attr(s.attr()), Replies.failures(s.failuresLength(), s::failures));
+        SetAttrResult result = new SetAttrResult(WireValues.attr(s.attr()),
+                Replies.failures(s.failuresLength(), s::failures));
+        if (!result.fullyApplied()) {
+            throw new SetAttrException(result);
+        }
+        return result;
     }
 
     public CompletableFuture<FsStat> statfs(RemotePath path) {
@@ -226,40 +234,76 @@ public final class AsyncRemoteFs {
     // ------------------------------------------------------------ extended attributes
 
     public CompletableFuture<byte[]> getxattr(RemotePath path, String name) {
-        return submit(Opcode.GetXattr, RequestBodies.getXattr(spec(path), false, utf8(name)), AsyncRemoteFs::xattrValue);
+        return getxattr(path, XattrName.of(name));
+    }
+
+    public CompletableFuture<byte[]> getxattr(RemotePath path, XattrName name) {
+        return submit(Opcode.GetXattr, RequestBodies.getXattr(spec(path), false, name.raw()), AsyncRemoteFs::xattrValue);
     }
 
     public CompletableFuture<byte[]> lgetxattr(RemotePath path, String name) {
-        return submit(Opcode.GetXattr, RequestBodies.getXattr(spec(path), true, utf8(name)), AsyncRemoteFs::xattrValue);
+        return lgetxattr(path, XattrName.of(name));
     }
 
-    /** {@code flags}: XATTR_CREATE, XATTR_REPLACE or 0. Returns the attributes afterwards. */
+    public CompletableFuture<byte[]> lgetxattr(RemotePath path, XattrName name) {
+        return submit(Opcode.GetXattr, RequestBodies.getXattr(spec(path), true, name.raw()), AsyncRemoteFs::xattrValue);
+    }
+
     public CompletableFuture<FileAttr> setxattr(RemotePath path, String name, byte[] value, int flags) {
-        return submit(Opcode.SetXattr, RequestBodies.setXattr(spec(path), false, utf8(name), value, flags),
+        return setxattr(path, XattrName.of(name), value, flags);
+    }
+
+    public CompletableFuture<FileAttr> setxattr(RemotePath path, XattrName name, byte[] value, int flags) {
+        return submit(Opcode.SetXattr, RequestBodies.setXattr(spec(path), false, name.raw(), value, flags),
                 AsyncRemoteFs::xattrChange);
     }
 
     public CompletableFuture<FileAttr> lsetxattr(RemotePath path, String name, byte[] value, int flags) {
-        return submit(Opcode.SetXattr, RequestBodies.setXattr(spec(path), true, utf8(name), value, flags),
+        return lsetxattr(path, XattrName.of(name), value, flags);
+    }
+
+    public CompletableFuture<FileAttr> lsetxattr(RemotePath path, XattrName name, byte[] value, int flags) {
+        return submit(Opcode.SetXattr, RequestBodies.setXattr(spec(path), true, name.raw(), value, flags),
                 AsyncRemoteFs::xattrChange);
     }
 
+    /** The names as UTF-8 strings (U+FFFD for bytes that are not); {@link #listxattrNames} keeps the bytes. */
     public CompletableFuture<List<String>> listxattr(RemotePath path) {
+        return listxattrNames(path).thenApply(AsyncRemoteFs::strings);
+    }
+
+    public CompletableFuture<List<XattrName>> listxattrNames(RemotePath path) {
         return submit(Opcode.ListXattr, RequestBodies.listXattr(spec(path), false), AsyncRemoteFs::xattrNames);
     }
 
     public CompletableFuture<List<String>> llistxattr(RemotePath path) {
+        return llistxattrNames(path).thenApply(AsyncRemoteFs::strings);
+    }
+
+    public CompletableFuture<List<XattrName>> llistxattrNames(RemotePath path) {
         return submit(Opcode.ListXattr, RequestBodies.listXattr(spec(path), true), AsyncRemoteFs::xattrNames);
     }
 
     public CompletableFuture<FileAttr> removexattr(RemotePath path, String name) {
-        return submit(Opcode.RemoveXattr, RequestBodies.removeXattr(spec(path), false, utf8(name)),
+        return removexattr(path, XattrName.of(name));
+    }
+
+    public CompletableFuture<FileAttr> removexattr(RemotePath path, XattrName name) {
+        return submit(Opcode.RemoveXattr, RequestBodies.removeXattr(spec(path), false, name.raw()),
                 AsyncRemoteFs::xattrChange);
     }
 
     public CompletableFuture<FileAttr> lremovexattr(RemotePath path, String name) {
-        return submit(Opcode.RemoveXattr, RequestBodies.removeXattr(spec(path), true, utf8(name)),
+        return lremovexattr(path, XattrName.of(name));
+    }
+
+    public CompletableFuture<FileAttr> lremovexattr(RemotePath path, XattrName name) {
+        return submit(Opcode.RemoveXattr, RequestBodies.removeXattr(spec(path), true, name.raw()),
                 AsyncRemoteFs::xattrChange);
+    }
+
+    static List<String> strings(List<XattrName> names) {
+        return names.stream().map(XattrName::asString).toList();
     }
 
     static byte[] xattrValue(Frame r) {
@@ -270,7 +314,7 @@ public final class AsyncRemoteFs {
         return WireValues.attr(XattrChangeReply.getRootAsXattrChangeReply(Replies.body(r)).attr());
     }
 
-    static List<String> xattrNames(Frame r) {
+    static List<XattrName> xattrNames(Frame r) {
         XattrNamesReply x = XattrNamesReply.getRootAsXattrNamesReply(Replies.body(r));
         return Replies.names(x.namesLength(), x::names);
     }

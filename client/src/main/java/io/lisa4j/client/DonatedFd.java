@@ -4,6 +4,7 @@ import io.lisa4j.protocol.Errno;
 import io.lisa4j.protocol.ErrnoException;
 import io.lisa4j.protocol.fd.FdPassing;
 import io.lisa4j.protocol.fd.FileIo;
+import io.lisa4j.protocol.value.FileAttr;
 import java.nio.ByteBuffer;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -37,6 +38,10 @@ final class DonatedFd implements AutoCloseable {
 
     long size() throws ErrnoException {
         return use(FileIo::size);
+    }
+
+    FileAttr fstat() throws ErrnoException {
+        return use(FileIo::fstat);
     }
 
     private <T> T use(FdCall<T> call) throws ErrnoException {

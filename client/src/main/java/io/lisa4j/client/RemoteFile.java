@@ -131,6 +131,23 @@ public final class RemoteFile implements AutoCloseable {
         return await(() -> async.flistxattr());
     }
 
+    public byte[] fgetxattr(XattrName name) throws IOException {
+        return await(() -> async.fgetxattr(name));
+    }
+
+    public FileAttr fsetxattr(XattrName name, byte[] value, int flags) throws IOException {
+        return await(() -> async.fsetxattr(name, value, flags));
+    }
+
+    /** The names with their exact bytes (PROTOCOL.md §8.2.0); {@link #flistxattr()} decodes them as UTF-8. */
+    public List<XattrName> flistxattrNames() throws IOException {
+        return await(() -> async.flistxattrNames());
+    }
+
+    public FileAttr fremovexattr(XattrName name) throws IOException {
+        return await(() -> async.fremovexattr(name));
+    }
+
     public FileAttr fremovexattr(String name) throws IOException {
         return await(() -> async.fremovexattr(name));
     }

@@ -1,5 +1,6 @@
 package io.lisa4j.client;
 
+import io.lisa4j.protocol.ProtocolConstants;
 import io.lisa4j.protocol.value.AttrChange;
 import io.lisa4j.protocol.value.FileAttr;
 import io.lisa4j.protocol.value.FsStat;
@@ -116,7 +117,16 @@ public final class RemoteFs {
 
     // ------------------------------------------------------------ open
 
+    /**
+     * open(2) of an existing file. A creation needs the permission bits, as open(2) does: O_CREAT
+     * or O_TMPFILE here throws IllegalArgumentException rather than creating a file with mode 0000;
+     * use {@link #open(String, int, int)} (0666 &amp; ~umask is what most programs pass).
+     */
     public RemoteFile open(String path, int flags) throws IOException {
+        if ((flags & ProtocolConstants.O_CREAT) != 0
+                || (flags & ProtocolConstants.O_TMPFILE) == ProtocolConstants.O_TMPFILE) {
+            throw new IllegalArgumentException("O_CREAT and O_TMPFILE need a mode: open(path, flags, mode)");
+        }
         return open(p(path), flags, 0);
     }
 
@@ -245,6 +255,41 @@ public final class RemoteFs {
     }
 
     public FileAttr lremovexattr(RemotePath path, String name) throws IOException {
+        return await(() -> async.lremovexattr(path, name));
+    }
+
+    // Names as bytes (PROTOCOL.md §8.2.0): the String forms above encode as UTF-8 and decode
+    // listed names as UTF-8, which loses a name that is not; these keep every byte.
+
+    public byte[] getxattr(RemotePath path, XattrName name) throws IOException {
+        return await(() -> async.getxattr(path, name));
+    }
+
+    public byte[] lgetxattr(RemotePath path, XattrName name) throws IOException {
+        return await(() -> async.lgetxattr(path, name));
+    }
+
+    public FileAttr setxattr(RemotePath path, XattrName name, byte[] value, int flags) throws IOException {
+        return await(() -> async.setxattr(path, name, value, flags));
+    }
+
+    public FileAttr lsetxattr(RemotePath path, XattrName name, byte[] value, int flags) throws IOException {
+        return await(() -> async.lsetxattr(path, name, value, flags));
+    }
+
+    public List<XattrName> listxattrNames(RemotePath path) throws IOException {
+        return await(() -> async.listxattrNames(path));
+    }
+
+    public List<XattrName> llistxattrNames(RemotePath path) throws IOException {
+        return await(() -> async.llistxattrNames(path));
+    }
+
+    public FileAttr removexattr(RemotePath path, XattrName name) throws IOException {
+        return await(() -> async.removexattr(path, name));
+    }
+
+    public FileAttr lremovexattr(RemotePath path, XattrName name) throws IOException {
         return await(() -> async.lremovexattr(path, name));
     }
 

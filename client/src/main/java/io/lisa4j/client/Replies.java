@@ -105,10 +105,10 @@ final class Replies {
         return new DirBatch(entries, g.eof());
     }
 
-    static List<String> names(int count, java.util.function.IntFunction<Component> at) {
-        List<String> out = new ArrayList<>(count);
+    static List<XattrName> names(int count, java.util.function.IntFunction<Component> at) {
+        List<XattrName> out = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            out.add(new String(bytes(at.apply(i).nameAsByteBuffer()), StandardCharsets.UTF_8));
+            out.add(XattrName.of(bytes(at.apply(i).nameAsByteBuffer())));
         }
         return List.copyOf(out);
     }

@@ -54,7 +54,10 @@ public final class Session implements AutoCloseable {
         return connection.isOpen();
     }
 
-    /** MOUNT an export by name (UTF-8); paths resolve in STOP mode unless chosen otherwise. */
+    /**
+     * MOUNT an export by name (UTF-8); paths resolve in IN_ROOT mode unless chosen otherwise
+     * ({@link RemoteFs#withResolveMode}).
+     */
     public RemoteFs mount(String exportName) throws IOException {
         return Blocking.call(connection, () -> async.mount(exportName)).blocking();
     }

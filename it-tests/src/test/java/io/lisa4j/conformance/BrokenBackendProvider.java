@@ -51,7 +51,13 @@ public final class BrokenBackendProvider implements BackendProvider {
     private static BackendFile dropEof(BackendFile file) {
         return proxy(BackendFile.class, file, (method, args) -> {
             Object r = call(method, file, args);
-            return method.getName().equals("pread") ? new ReadResult(((ReadResult) r).count(), false) : r;
+            return switch (method.getName()) {
+                case "pread" -> new ReadResult(((ReadResult) r).count(), false);
+                // PREAD as the transport calls it (BackendFile.read); the same fault.
+                case "read" -> ((java.util.concurrent.CompletionStage<?>) r)
+                        .thenApply(read -> new ReadResult(((ReadResult) read).count(), false));
+                default -> r;
+            };
         });
     }
 

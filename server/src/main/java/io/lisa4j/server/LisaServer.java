@@ -116,6 +116,8 @@ public final class LisaServer implements AutoCloseable {
             if (gate.anyDelegation() && ThreadCredentials.fsuid() != 0) {
                 throw new IllegalArgumentException("credential delegation needs the server to run as root");
             }
+            DescriptorBudget.measure(config.workerThreads(), config.ioThreads()).report(security.limits(),
+                    config.limits());
             ServerServices services = new ServerServices(server.metrics, server.sessions);
             ConnectionSettings settings = new ConnectionSettings(config.limits(), config.serverName(),
                     security.limits(), new Quota(security.limits().maxServerHandles()), gate, services);

@@ -11,6 +11,7 @@ import static io.lisa4j.protocol.ProtocolConstants.SETATTR_MTIME;
 import io.lisa4j.client.ReadResult;
 import io.lisa4j.client.RemoteFile;
 import io.lisa4j.client.RemoteFs;
+import io.lisa4j.client.SetAttrException;
 import io.lisa4j.client.SetAttrResult;
 import io.lisa4j.protocol.Errno;
 import io.lisa4j.protocol.value.AttrChange;
@@ -217,6 +218,8 @@ final class Copier {
         SetAttrResult result;
         try {
             result = call.run();
+        } catch (SetAttrException partial) {
+            result = partial.result();
         } catch (IOException e) {
             throw Errors.translate(e, target, null);
         }

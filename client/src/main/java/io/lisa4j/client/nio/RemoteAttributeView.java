@@ -1,6 +1,5 @@
 package io.lisa4j.client.nio;
 
-import io.lisa4j.client.SetAttrResult;
 import io.lisa4j.protocol.value.AttrChange;
 import io.lisa4j.protocol.value.Timestamp;
 import java.io.IOException;
@@ -73,15 +72,15 @@ final class RemoteAttributeView implements PosixFileAttributeView {
 
     /** One SETATTR; a field the server could not apply fails the call with that field's errno. */
     void apply(AttrChange change) throws IOException {
-        SetAttrResult result;
         try {
             var fs = path.getFileSystem().remote();
-            result = followLinks ? fs.setattr(path.remote(), change) : fs.lsetattr(path.remote(), change);
+            if (followLinks) {
+                fs.setattr(path.remote(), change);
+            } else {
+                fs.lsetattr(path.remote(), change);
+            }
         } catch (IOException e) {
             throw Errors.translate(e, path, null);
-        }
-        if (!result.fullyApplied()) {
-            throw Errors.translate(result.failures().getFirst().errno(), path, null);
         }
     }
 }

@@ -159,7 +159,8 @@ final class EscapeCases {
                         (env, fs, mode) -> {
                             fs.symlink(env.canary().file().toString(), env.p("abs"));
                             RemotePath link = env.path("abs");
-                            var r = fs.lsetattr(link, AttrChange.none().withMode(0600));
+                            var r = AttrCases.partial(Errno.EOPNOTSUPP,
+                                    () -> fs.lsetattr(link, AttrChange.none().withMode(0600)));
                             eq("chmod of a symlink", List.of(Errno.EOPNOTSUPP.number()),
                                     r.failures().stream().map(f -> f.errno()).toList());
                             fs.lsetattr(link, AttrChange.none().withMtime(new Timestamp(1_000_000_000L, 0)));

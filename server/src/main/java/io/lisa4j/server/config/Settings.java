@@ -1,9 +1,11 @@
 package io.lisa4j.server.config;
 
+import io.lisa4j.server.DescriptorBudget;
 import io.lisa4j.server.ListenAddress;
 import io.lisa4j.server.OpsOptions;
 import io.lisa4j.server.ServerConfig;
 import io.lisa4j.server.log.Log;
+import io.lisa4j.server.security.ConnectionLimits;
 import io.lisa4j.server.security.SecurityConfig;
 import io.lisa4j.server.spi.ExportSpec;
 import java.time.Duration;
@@ -69,14 +71,17 @@ public record Settings(
             throw new ConfigException("tls", "TCP listeners need TLS material (--tls-dir, or tls: in the file) for "
                     + "mutual TLS or, on a trusted network, --insecure-tcp (insecure_tcp: true)");
         }
+        int workerThreads = pick(workers, ServerConfig.DEFAULT_WORKERS);
+        int loops = pick(ioThreads, 0);
+        ConnectionLimits guards = limits.serverWide(DescriptorBudget.measure(workerThreads, loops));
         SecurityConfig security = SecurityConfig.defaults()
-                .withSocketMode(pick(socketMode, SecurityConfig.DEFAULT_SOCKET_MODE)).withLimits(limits.serverWide());
+                .withSocketMode(pick(socketMode, SecurityConfig.DEFAULT_SOCKET_MODE)).withLimits(guards);
         security = tls == null ? security : security.withTls(tls.files());
         security = insecure ? security.withInsecureTcp() : security;
         security = access.applyTo(security, exports.stream().map(ExportSpec::name).toList());
-        ServerConfig server = ServerConfig.of(addresses, exports).withLimits(limits.perConnection())
-                .withWorkers(pick(workers, ServerConfig.DEFAULT_WORKERS), ServerConfig.DEFAULT_WORKER_QUEUE)
-                .withIoThreads(pick(ioThreads, 0))
+        ServerConfig server = ServerConfig.of(addresses, exports)
+                .withLimits(limits.perConnection(guards.maxServerHandles()))
+                .withWorkers(workerThreads, ServerConfig.DEFAULT_WORKER_QUEUE).withIoThreads(loops)
                 .withInlineMetadata(pick(inlineMetadata, ServerConfig.DEFAULT_INLINE_METADATA)).withSecurity(security);
         OpsOptions ops = new OpsOptions(metrics, pick(drainTimeout, OpsOptions.DEFAULT_DRAIN_TIMEOUT));
         return new DaemonConfig(server, ops, pick(logLevel, Log.Level.INFO), pick(accessLog, false));

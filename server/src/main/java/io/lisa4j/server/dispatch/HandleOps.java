@@ -21,7 +21,6 @@ import io.lisa4j.protocol.fb.PwriteRequest;
 import io.lisa4j.server.session.HandleTable;
 import io.lisa4j.server.spi.BackendFile;
 import io.lisa4j.server.spi.DirBatch;
-import io.lisa4j.server.spi.ReadResult;
 import io.lisa4j.server.spi.SetAttrSpec;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
@@ -69,14 +68,15 @@ final class HandleOps {
         PreadRequest r = PreadRequest.getRootAsPreadRequest(c.body());
         BackendFile f = c.file(r.handle());
         long offset = r.offset();
-        int length = (int) Math.min(r.length(), c.maxMessageSize() - ProtocolConstants.DATA_HEADROOM);
+        int length = f.readLength((int) Math.min(r.length(), c.maxMessageSize() - ProtocolConstants.DATA_HEADROOM));
         ByteBufAllocator alloc = c.alloc();
         return () -> {
             ByteBuf data = alloc.directBuffer(length);
             try {
-                ReadResult read = f.pread(offset, data.nioBuffer(0, length));
-                data.writerIndex(read.count());
-                return Reply.ok(ReplyBodies.pread(read.eof()), data);
+                return Pending.reply(f.read(offset, data.nioBuffer(0, length)), read -> {
+                    data.writerIndex(read.count());
+                    return Reply.ok(ReplyBodies.pread(read.eof()), data);
+                }, data::release);
             } catch (Throwable t) {
                 data.release();
                 throw t;
@@ -89,11 +89,9 @@ final class HandleOps {
         BackendFile f = c.file(r.handle());
         long offset = r.offset();
         ByteBuffer src = c.data().nioBuffer();
-        return () -> {
-            int written = f.pwrite(offset, src);
-            // The reply carries the attributes after the write so the client's cache needs no FSTAT.
-            return Reply.ok(ReplyBodies.pwrite(written, f.fstat()));
-        };
+        // The reply carries the attributes after the write so the client's cache needs no FSTAT.
+        return () -> Pending.reply(f.write(offset, src), written -> Reply.ok(ReplyBodies.pwrite(written, f.fstat())),
+                () -> {});
     }
 
     static Action fsync(Call c) throws ErrnoException {

@@ -6,10 +6,24 @@ import io.lisa4j.protocol.codec.OutboundFrame;
 import io.lisa4j.protocol.message.ReplyBodies;
 import io.netty.buffer.ByteBuf;
 import java.nio.ByteBuffer;
+import java.util.concurrent.CompletionStage;
 
-/** A reply before it is framed: status, FlatBuffers body and data section (owned; released once sent). */
-public record Reply(int status, ByteBuffer body, ByteBuf data) {
+/**
+ * A reply before it is framed: status, FlatBuffers body and data section (owned; released once
+ * sent); or, for a call that waits for another party (a read of an empty FIFO), the promise of
+ * one, which the transport sends when it completes, holding no thread meanwhile.
+ */
+public record Reply(int status, ByteBuffer body, ByteBuf data, CompletionStage<Reply> later) {
     private static final Reply EMPTY_OK = new Reply(ProtocolConstants.STATUS_OK, null, null);
+
+    public Reply(int status, ByteBuffer body, ByteBuf data) {
+        this(status, body, data, null);
+    }
+
+    /** The reply {@code pending} completes with; it must complete with a reply, never exceptionally. */
+    public static Reply later(CompletionStage<Reply> pending) {
+        return new Reply(ProtocolConstants.STATUS_OK, null, null, pending);
+    }
 
     /** A success with an empty body, which §2.4 makes equal to a table of defaults. */
     public static Reply ok() {

@@ -14,6 +14,7 @@ import io.lisa4j.server.spi.SetAttrResult;
 import io.lisa4j.server.spi.SetAttrSpec;
 import java.nio.ByteBuffer;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -29,6 +30,8 @@ final class HostFile implements BackendFile {
     private final List<byte[]> path;
     /** getdents reads from the descriptor's shared offset: one listing at a time. */
     private final ReentrantLock listing = new ReentrantLock();
+    /** Reads and writes of a FIFO or character device, which have no position; null for other files. */
+    private final HostStream stream;
 
     HostFile(PathWalker walker, HostFd fd, int openFlags, int type, List<byte[]> path) {
         this.walker = walker;
@@ -36,6 +39,10 @@ final class HostFile implements BackendFile {
         this.openFlags = openFlags;
         this.type = type;
         this.path = List.copyOf(path);
+        boolean positionless = (type == ProtocolConstants.S_IFIFO || type == ProtocolConstants.S_IFCHR)
+                && (openFlags & ProtocolConstants.O_PATH) == 0;
+        this.stream = positionless ? new HostStream(fd, type == ProtocolConstants.S_IFIFO,
+                (openFlags & ProtocolConstants.O_NONBLOCK) == 0) : null;
     }
 
     /** The host file behind {@code file}, which must belong to the export of {@code walker}. */
@@ -87,6 +94,9 @@ final class HostFile implements BackendFile {
 
     @Override
     public ReadResult pread(long offset, ByteBuffer dst) throws ErrnoException {
+        if (stream != null) {
+            return stream.readNow(dst);
+        }
         return fd.apply(n -> {
             int wanted = dst.remaining();
             int count = Sys.pread(n, dst, offset);
@@ -97,7 +107,25 @@ final class HostFile implements BackendFile {
 
     @Override
     public int pwrite(long offset, ByteBuffer src) throws ErrnoException {
+        if (stream != null) {
+            return stream.writeNow(src);
+        }
         return fd.apply(n -> Sys.pwrite(n, src, offset));
+    }
+
+    @Override
+    public int readLength(int requested) {
+        return stream != null ? stream.readLength(requested) : requested;
+    }
+
+    @Override
+    public CompletionStage<ReadResult> read(long offset, ByteBuffer dst) throws ErrnoException {
+        return stream != null ? stream.read(dst) : BackendFile.super.read(offset, dst);
+    }
+
+    @Override
+    public CompletionStage<Integer> write(long offset, ByteBuffer src) throws ErrnoException {
+        return stream != null ? stream.write(src) : BackendFile.super.write(offset, src);
     }
 
     @Override
@@ -171,7 +199,15 @@ final class HostFile implements BackendFile {
     }
 
     @Override
+    public void endWaits() {
+        if (stream != null) {
+            stream.endWaits();
+        }
+    }
+
+    @Override
     public void close() {
+        endWaits();
         fd.close();
     }
 }

@@ -31,9 +31,10 @@ import java.util.List;
 /**
  * OPEN. The object is first reached as an O_PATH descriptor and its type checked, and only then
  * opened for I/O through its /proc/self/fd link, so opening never has a side effect on an object
- * it should not touch. Special files: FIFOs are opened with O_NONBLOCK (a FIFO without a peer
- * must not block a server thread); char and block devices are refused with EPERM unless the
- * export allows devices (then also O_NONBLOCK); sockets give ENXIO, as open(2) does.
+ * it should not touch. Special files: FIFOs are opened with O_NONBLOCK whatever the client asked
+ * (a FIFO without a peer must not block a server thread; waiting, where the client wants it, is
+ * done by {@link StreamWaits}); char and block devices are refused with EPERM unless the export
+ * allows devices (then also O_NONBLOCK); sockets give ENXIO, as open(2) does.
  */
 final class Opener {
     /** Flags that keep their meaning when an object is opened again through /proc/self/fd. */
@@ -41,12 +42,12 @@ final class Opener {
             | O_DIRECT | O_NONBLOCK | O_LARGEFILE;
     /**
      * Flags that describe the client's own file description (PROTOCOL.md §8.2.2): accepted and
-     * dropped. O_SYNC covers O_DSYNC; 0x2000 is O_ASYNC.
+     * dropped. O_SYNC covers O_DSYNC; 0x2000 is O_ASYNC. O_NONBLOCK is kept: it says whether I/O on
+     * a FIFO or device waits (§8.3.2), and means nothing for other files, as on Linux.
      */
-    private static final int IGNORED = O_NOCTTY | O_NONBLOCK | O_SYNC | 0x2000 | O_DIRECT | O_LARGEFILE | O_NOATIME
-            | O_CLOEXEC;
+    private static final int IGNORED = O_NOCTTY | O_SYNC | 0x2000 | O_DIRECT | O_LARGEFILE | O_NOATIME | O_CLOEXEC;
     /** Every flag §8.2.2 defines; any other bit gives EINVAL. */
-    private static final int DEFINED = IGNORED | O_ACCMODE | O_CREAT | O_EXCL | O_TRUNC | O_APPEND | O_DIRECTORY
+    private static final int DEFINED = IGNORED | O_NONBLOCK | O_ACCMODE | O_CREAT | O_EXCL | O_TRUNC | O_APPEND | O_DIRECTORY
             | O_NOFOLLOW | O_PATH | O_TMPFILE;
     /** Enough for any real contention between "open the existing file" and "create it". */
     private static final int CREATE_ATTEMPTS = 64;

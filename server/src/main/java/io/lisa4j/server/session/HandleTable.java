@@ -87,6 +87,7 @@ public final class HandleTable {
             return Errno.EBADF.number();
         }
         freeSlot();
+        handle.file().endWaits();
         handle.close();
         return 0;
     }
@@ -116,6 +117,7 @@ public final class HandleTable {
         Handle handle = handles.remove(id);
         if (handle != null) {
             freeSlot();
+            handle.file().endWaits();
             handle.close();
         }
     }

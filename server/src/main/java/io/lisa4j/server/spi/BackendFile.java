@@ -5,6 +5,8 @@ import io.lisa4j.protocol.value.FileAttr;
 import io.lisa4j.protocol.value.FsStat;
 import java.nio.ByteBuffer;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * An open file of an export: what a protocol handle refers to. Every method is one syscall-shaped
@@ -26,6 +28,30 @@ public interface BackendFile extends AutoCloseable {
 
     /** Writes {@code src} at {@code offset} (at the end for O_APPEND files); returns the count. */
     int pwrite(long offset, ByteBuffer src) throws ErrnoException;
+
+    /**
+     * PREAD as the transport calls it: {@link #pread} for a file with a position; on a file that
+     * cannot seek and was opened without O_NONBLOCK, a read that finds no data completes later, once
+     * there is some or the peer is gone, without holding the calling thread (PROTOCOL.md §8.3.2).
+     * The stage completes exceptionally with ErrnoException on failure.
+     */
+    default CompletionStage<ReadResult> read(long offset, ByteBuffer dst) throws ErrnoException {
+        return CompletableFuture.completedFuture(pread(offset, dst));
+    }
+
+    /**
+     * The buffer PREAD allocates for a request of {@code requested} bytes: a file whose reads may
+     * wait (a FIFO) bounds it by what one read can return, so that a waiting read holds no more
+     * memory than that.
+     */
+    default int readLength(int requested) {
+        return requested;
+    }
+
+    /** PWRITE as the transport calls it: {@link #pwrite}, or a write that may wait, as {@link #read}. */
+    default CompletionStage<Integer> write(long offset, ByteBuffer src) throws ErrnoException {
+        return CompletableFuture.completedFuture(pwrite(offset, src));
+    }
 
     void fsync(boolean dataOnly) throws ErrnoException;
 
@@ -63,6 +89,12 @@ public interface BackendFile extends AutoCloseable {
     default int dupForDonation() throws ErrnoException {
         return -1;
     }
+
+    /**
+     * The handle was closed: a {@link #read} or {@link #write} still waiting on this file ends now
+     * with EBADF (a call in progress keeps the file itself open until it lets go).
+     */
+    default void endWaits() {}
 
     /** Releases the host resources; idempotent. */
     @Override

@@ -53,6 +53,26 @@ final class ReadOnlyFile implements BackendFile {
     }
 
     @Override
+    public int readLength(int requested) {
+        return file.readLength(requested);
+    }
+
+    @Override
+    public void endWaits() {
+        file.endWaits();
+    }
+
+    @Override
+    public java.util.concurrent.CompletionStage<ReadResult> read(long offset, ByteBuffer dst) throws ErrnoException {
+        return file.read(offset, dst);
+    }
+
+    @Override
+    public java.util.concurrent.CompletionStage<Integer> write(long offset, ByteBuffer src) throws ErrnoException {
+        return file.write(offset, src);
+    }
+
+    @Override
     public void fsync(boolean dataOnly) throws ErrnoException {
         file.fsync(dataOnly);
     }

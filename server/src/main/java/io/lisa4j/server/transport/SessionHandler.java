@@ -331,6 +331,12 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void finish(ChannelHandlerContext ctx, Call call, Request request, Reply reply) {
+        if (reply.later() != null) {
+            // A call waiting for another party: it keeps its in-flight slot and its frame, not a thread.
+            reply.later().whenComplete((done, failure) -> finish(ctx, call, request,
+                    done != null ? done : Reply.errno(Errno.EIO.number())));
+            return;
+        }
         call.close();
         observer.answered(request.opcode(), request.fsid(), request.mount(), reply, request.startNanos());
         session.end();

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.lisa4j.server.DescriptorBudget;
 import io.lisa4j.server.ListenAddress;
+import io.lisa4j.server.ServerConfig;
 import io.lisa4j.server.log.Log;
 import io.lisa4j.server.security.Access;
 import io.lisa4j.server.security.ConnectionLimits;
@@ -131,6 +133,24 @@ class YamlConfigTest {
         assertEquals(Access.NONE, replaced.access().decide("data", new PeerIdentity.UnixPeer(1000, 1, 1)),
                 "exports on top replace the file's exports with their grants");
         assertFalse(replaced.policy("data").allowSetId());
+    }
+
+    @Test
+    void handleLimitsMustFitTheDescriptorLimit() throws Exception {
+        DescriptorBudget budget = DescriptorBudget.measure(ServerConfig.DEFAULT_WORKERS, 0);
+        DaemonConfig defaults = load("exports: [{name: data, path: %s}]".formatted(data)).resolve(List.of());
+        var guards = defaults.server().security().limits();
+        assertTrue(guards.maxServerHandles() <= budget.maxServerHandles(guards.maxConnections()),
+                "defaults within " + budget + ": " + guards);
+        assertTrue(defaults.server().limits().maxHandles() <= guards.maxServerHandles());
+
+        long tooMany = budget.available() + 1;
+        ConfigException e = assertThrows(ConfigException.class, () -> load("""
+                exports: [{name: data, path: %s}]
+                limits: {max_server_handles: %d}
+                """.formatted(data, Math.min(Integer.MAX_VALUE, tooMany))).resolve(List.of()));
+        assertTrue(e.key().contains("max_server_handles"), e.getMessage());
+        assertTrue(e.getMessage().contains("RLIMIT_NOFILE"), e.getMessage());
     }
 
     @Test
