@@ -3,6 +3,7 @@ package io.lisa4j.server;
 import io.lisa4j.server.dispatch.Dispatcher;
 import io.lisa4j.server.export.ExportRegistry;
 import io.lisa4j.server.log.Log;
+import io.lisa4j.server.log.Reason;
 import io.lisa4j.server.metrics.OpsHttpServer;
 import io.lisa4j.server.metrics.ServerMetrics;
 import io.lisa4j.server.security.Quota;
@@ -60,6 +61,8 @@ public final class LisaServer implements AutoCloseable {
     private final List<Channel> listeners = new ArrayList<>();
     private final List<ListenAddress> bound = new ArrayList<>();
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** Set once start succeeded: a start that failed reports its failure, not a stop. */
+    private volatile boolean serving;
     private final CountDownLatch terminated = new CountDownLatch(1);
 
     private LisaServer(ServerConfig config, OpsOptions ops, ExportRegistry exports, Workers mode) {
@@ -134,6 +137,7 @@ public final class LisaServer implements AutoCloseable {
             server.close();
             throw e;
         }
+        server.serving = true;
         return server;
     }
 
@@ -163,11 +167,15 @@ public final class LisaServer implements AutoCloseable {
         Channel channel;
         switch (address) {
             case ListenAddress.Unix unix -> {
-                UnixSocketFile.prepare(unix.path());
-                channel = bind(bootstrap.channel(EpollServerDomainSocketChannel.class),
-                        new DomainSocketAddress(unix.path().toString()), address);
-                listeners.add(channel);
-                UnixSocketFile.restrict(unix.path(), socketMode);
+                UnixSocketFile file = UnixSocketFile.prepare(unix.path(), socketMode);
+                try {
+                    channel = bind(bootstrap.channel(EpollServerDomainSocketChannel.class),
+                            new DomainSocketAddress(file.bindPath().toString()), address);
+                    listeners.add(channel);
+                    file.publish();
+                } finally {
+                    file.abandon();
+                }
                 bound.add(unix);
             }
             case ListenAddress.Inherited inherited -> {
@@ -194,7 +202,7 @@ public final class LisaServer implements AutoCloseable {
             throws IOException {
         var future = bootstrap.bind(local).awaitUninterruptibly();
         if (!future.isSuccess()) {
-            throw new IOException("cannot listen on " + address + ": " + future.cause().getMessage(), future.cause());
+            throw new IOException("cannot listen on " + address + ": " + Reason.of(future.cause()), future.cause());
         }
         return future.channel();
     }
@@ -309,7 +317,9 @@ public final class LisaServer implements AutoCloseable {
                 }
             }
             metrics.close();
-            Log.info("stopped");
+            if (serving) {
+                Log.info("stopped");
+            }
             terminated.countDown();
         }
     }
