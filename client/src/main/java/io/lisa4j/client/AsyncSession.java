@@ -29,7 +29,7 @@ public final class AsyncSession {
                     return new AsyncRemoteFs(connection, (int) m.fsid(), WireValues.attr(m.root()), m.readOnly(),
                             ResolveMode.IN_ROOT);
                 });
-        return connection.submit(call);
+        return MountFailure.naming(connection.submit(call), exportName);
     }
 
     /** The cheapest round trip. */

@@ -84,10 +84,13 @@ class NonRootSidecarTest {
 
             Probe refused = probe(OTHER, socket, "data");
             assertEquals(3, refused.status(), refused.output());
-            assertTrue(refused.output().startsWith("errno EACCES"), refused.output());
+            assertTrue(refused.output().startsWith("errno EACCES: MOUNT of export 'data': EACCES"), refused.output());
             Probe granted = probe(OTHER, socket, "shared", "hello.txt");
             assertEquals(0, granted.status(), granted.output());
             assertEquals(0, probe(SIDECAR, socket, "data").status());
+            assertTrue(daemon.log().contains("event=mount_refused peer=\"unix:pid="), daemon.log());
+            assertTrue(daemon.log().contains("identity=\"unix:uid=" + OTHER + ",gid=" + OTHER), daemon.log());
+            assertTrue(daemon.log().contains("export=data status=EACCES"), daemon.log());
         }
     }
 

@@ -4,6 +4,7 @@ import io.lisa4j.server.LisaServer;
 import io.lisa4j.server.OpsOptions;
 import io.lisa4j.server.Preload;
 import io.lisa4j.server.config.DaemonConfig;
+import io.lisa4j.server.log.LibraryLogs;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
@@ -43,6 +44,7 @@ public final class Main implements Callable<Integer> {
         if (System.getProperty("io.netty.jfr.enabled") == null) {
             System.setProperty("io.netty.jfr.enabled", "false");
         }
+        LibraryLogs.install();
         if (args.length == 0 || args[0].equals("serve")) {
             Preload.start();
         }

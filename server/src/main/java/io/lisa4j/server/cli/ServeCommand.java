@@ -7,6 +7,7 @@ import io.lisa4j.server.config.DaemonConfig;
 import io.lisa4j.server.config.Settings;
 import io.lisa4j.server.config.YamlConfig;
 import io.lisa4j.server.log.AccessLog;
+import io.lisa4j.server.log.LibraryLogs;
 import io.lisa4j.server.log.Log;
 import io.lisa4j.server.log.Reason;
 import java.io.IOException;
@@ -64,6 +65,7 @@ final class ServeCommand implements Callable<Integer> {
     /** Runs the daemon until it is stopped. */
     int serve(DaemonConfig daemon) throws Exception {
         Log.setLevel(daemon.logLevel());
+        LibraryLogs.levelChanged();
         AccessLog.setEnabled(daemon.accessLog());
         return Daemon.run(daemon.server(), daemon.ops(), onStart, s -> {});
     }
