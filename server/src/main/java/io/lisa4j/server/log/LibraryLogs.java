@@ -4,6 +4,7 @@ import io.netty.util.internal.logging.InternalLoggerFactory;
 import io.netty.util.internal.logging.JdkLoggerFactory;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.Set;
 import java.util.logging.Formatter;
 import java.util.logging.Handler;
 import java.util.logging.Level;
@@ -46,7 +47,17 @@ public final class LibraryLogs {
         }
     }
 
-    /** One java.util.logging record as one logfmt line. */
+    /**
+     * Loggers whose warnings concern no setting of the daemon's: Bouncy Castle's JSSE reads the JDK's
+     * default jdk.tls/certpath.disabledAlgorithms at each start and warns about entries it cannot parse.
+     */
+    private static final Set<String> QUIET = Set.of(
+            "org.bouncycastle.jsse.provider.DisabledAlgorithmConstraints");
+
+    /**
+     * One java.util.logging record as one logfmt line. A library's own info is the daemon's debug:
+     * the daemon's info lines already tell what happened; what the library adds is detail.
+     */
     static final class Bridge extends Handler {
         private final Formatter messages = new Formatter() {
             @Override
@@ -57,7 +68,7 @@ public final class LibraryLogs {
 
         @Override
         public void publish(LogRecord r) {
-            Log.Level level = level(r.getLevel());
+            Log.Level level = QUIET.contains(r.getLoggerName()) ? Log.Level.DEBUG : level(r.getLevel());
             if (!Log.enabled(level)) {
                 return;
             }
@@ -68,8 +79,7 @@ public final class LibraryLogs {
             switch (level) {
                 case ERROR -> Log.error("library", fields);
                 case WARN -> Log.warn("library", fields);
-                case INFO -> Log.info("library", fields);
-                case DEBUG -> Log.debug("library", fields);
+                default -> Log.debug("library", fields);
             }
             traceIfDebug(r.getThrown());
         }
@@ -78,7 +88,6 @@ public final class LibraryLogs {
             int v = level.intValue();
             return v >= Level.SEVERE.intValue() ? Log.Level.ERROR
                     : v >= Level.WARNING.intValue() ? Log.Level.WARN
-                    : v >= Level.INFO.intValue() ? Log.Level.INFO
                     : Log.Level.DEBUG;
         }
 

@@ -99,8 +99,8 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
             sideChannelOf.donation().detach();
         }
         if (session != null) {
-            Log.info("disconnect", "peer", session.peer(), "identity", session.identity() == null ? "none"
-                    : session.identity(), "mounts", session.mounts().size(), "handles", session.handles().size());
+            Log.info("disconnect", "peer", session.peer(), "identity", session.established() ? session.identity()
+                    : "none", "mounts", session.mounts().size(), "handles", session.handles().size());
             services.sessions().remove(session);
             session.close();
         }

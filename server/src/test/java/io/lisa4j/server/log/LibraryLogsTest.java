@@ -44,7 +44,7 @@ class LibraryLogsTest {
         library.log(Level.WARNING, "Client raised fatal(2) certificate_unknown(46) alert:\nsecond line {0}",
                 new Object[] {"x"});
         library.log(Level.WARNING, "handshake failed", new IOException("Connection reset by peer"));
-        library.fine("chatter below the level");
+        library.info("chatter below the daemon's info");
         String[] lines = out.toString(StandardCharsets.UTF_8).split("\n");
         assertEquals(2, lines.length, out.toString(StandardCharsets.UTF_8));
         assertTrue(lines[0].matches("ts=\\S+ level=warn event=library logger=org.bouncycastle.jsse.provider.Test "
@@ -67,8 +67,22 @@ class LibraryLogsTest {
     void severityMapsOntoTheDaemonsLevels() {
         assertEquals(Log.Level.ERROR, LibraryLogs.Bridge.level(Level.SEVERE));
         assertEquals(Log.Level.WARN, LibraryLogs.Bridge.level(Level.WARNING));
-        assertEquals(Log.Level.INFO, LibraryLogs.Bridge.level(Level.INFO));
+        assertEquals(Log.Level.DEBUG, LibraryLogs.Bridge.level(Level.INFO));
         assertEquals(Log.Level.DEBUG, LibraryLogs.Bridge.level(Level.FINE));
         assertFalse(Log.enabled(Log.Level.DEBUG) && saved == Log.Level.INFO);
+    }
+
+    @Test
+    void bouncyCastlesWarningsAboutTheJdksDefaultsAreDebug() {
+        Log.setLevel(Log.Level.INFO);
+        Logger constraints = Logger.getLogger("org.bouncycastle.jsse.provider.DisabledAlgorithmConstraints");
+        LibraryLogs.Bridge bridge = new LibraryLogs.Bridge();
+        constraints.addHandler(bridge);
+        try {
+            constraints.warning("Ignoring unsupported entry in 'jdk.tls.disabledAlgorithms': dsa_sha1 usage X");
+        } finally {
+            constraints.removeHandler(bridge);
+        }
+        assertEquals("", out.toString(StandardCharsets.UTF_8));
     }
 }
