@@ -71,6 +71,30 @@ class NonRootSidecarTest {
     }
 
     @Test
+    void aCrashedDaemonsSocketIsReclaimedAndALiveOneIsNot() throws Exception {
+        Path home = AsUid.ownedDir(dir, "sidecar", SIDECAR, "rwx------");
+        Path export = export(home);
+        Path socket = home.resolve("run/lisa4j.sock");
+        String[] serve = {"serve", "--export", "data=" + export, "--listen", "unix:" + socket};
+        Daemon crashed = Daemon.start(dir, serve);
+        crashed.awaitSocket(socket);
+        crashed.kill();
+        assertTrue(Files.exists(socket, LinkOption.NOFOLLOW_LINKS), "SIGKILL leaves the socket file behind");
+        try (Daemon restarted = Daemon.start(dir, serve)) {
+            restarted.awaitLog("event=ready");
+            assertTrue(restarted.log().contains("event=stale_socket_removed path=" + socket), restarted.log());
+            assertEquals("rw-------", AsUid.mode(socket));
+            assertEquals(0, probe(SIDECAR, socket, "data").status());
+
+            try (Daemon second = Daemon.start(dir, serve)) {
+                assertEquals(1, second.exitStatus(), second.log());
+                assertEquals("lisa4j: another server is listening on " + socket, second.lastLine());
+            }
+            assertEquals(0, probe(SIDECAR, socket, "data").status(), "the live daemon's socket is untouched");
+        }
+    }
+
+    @Test
     void behindAWiderSocketModeOtherUidsAreRefusedAtMountUnlessGranted() throws Exception {
         Path home = AsUid.ownedDir(dir, "sidecar", SIDECAR, "rwx--x--x");
         Path export = export(home);
@@ -175,6 +199,29 @@ class NonRootSidecarTest {
                 Thread.sleep(100);
             }
             assertTrue(Files.exists(socket, LinkOption.NOFOLLOW_LINKS), () -> "no socket " + socket + ":\n" + log());
+        }
+
+        void awaitLog(String text) throws Exception {
+            for (int i = 0; i < 1200 && !log().contains(text); i++) {
+                assertTrue(process.isAlive(), () -> "the daemon exited:\n" + log());
+                Thread.sleep(100);
+            }
+            assertTrue(log().contains(text), this::log);
+        }
+
+        int exitStatus() throws InterruptedException {
+            assertTrue(process.waitFor(120, TimeUnit.SECONDS), "the daemon to exit");
+            return process.exitValue();
+        }
+
+        String lastLine() {
+            List<String> lines = log().lines().toList();
+            return lines.isEmpty() ? "" : lines.getLast();
+        }
+
+        void kill() throws InterruptedException {
+            process.destroyForcibly();
+            process.waitFor();
         }
 
         String log() {
