@@ -109,7 +109,12 @@ public final class LisaServer implements AutoCloseable {
         if (config.listen().isEmpty()) {
             throw new IllegalArgumentException("nothing to listen on");
         }
-        Epoll.ensureAvailability();
+        if (!Epoll.isAvailable()) {
+            Throwable cause = Epoll.unavailabilityCause();
+            throw new IOException("cannot load Netty's native epoll transport: " + Reason.of(rootOf(cause))
+                    + " (it is extracted to java.io.tmpdir; where that is noexec, set -Dio.netty.native.workdir"
+                    + " to a writable directory that allows exec)", cause);
+        }
         LisaServer server = new LisaServer(config, ops, exports, mode);
         try {
             SecurityConfig security = config.security();
@@ -139,6 +144,14 @@ public final class LisaServer implements AutoCloseable {
         }
         server.serving = true;
         return server;
+    }
+
+    private static Throwable rootOf(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root;
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.lisa4j.it.nonroot;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -95,6 +96,23 @@ class NonRootSidecarTest {
     }
 
     @Test
+    void withoutItsNativeTransportTheDaemonSaysWhatToDoInOneLine() throws Exception {
+        Path home = AsUid.ownedDir(dir, "sidecar", SIDECAR, "rwx------");
+        Path export = export(home);
+        // Where Netty cannot extract its native library (a noexec /tmp is the usual cause).
+        List<String> serve = Daemon.jar("serve", "--export", "data=" + export, "--listen",
+                "unix:" + home.resolve("s.sock"));
+        Map<String, String> env = Map.of("JAVA_TOOL_OPTIONS", "-Dio.netty.native.workdir=/proc/none");
+        try (Daemon daemon = Daemon.run(dir, serve, env)) {
+            assertEquals(1, daemon.exitStatus(), daemon.log());
+            assertTrue(daemon.lastLine().startsWith("lisa4j: cannot load Netty's native epoll transport: "),
+                    daemon.log());
+            assertTrue(daemon.lastLine().contains("set -Dio.netty.native.workdir"), daemon.log());
+            assertFalse(daemon.log().contains("\tat "), daemon.log());
+        }
+    }
+
+    @Test
     void behindAWiderSocketModeOtherUidsAreRefusedAtMountUnlessGranted() throws Exception {
         Path home = AsUid.ownedDir(dir, "sidecar", SIDECAR, "rwx--x--x");
         Path export = export(home);
@@ -173,17 +191,22 @@ class NonRootSidecarTest {
         }
 
         static Daemon start(Path dir, String... args) throws IOException {
+            return run(dir, jar(args), Map.of());
+        }
+
+        /** The command line running the daemon's jar with {@code args}. */
+        static List<String> jar(String... args) throws IOException {
             List<String> command = new ArrayList<>(List.of(AsUid.JAVA, "--enable-native-access=ALL-UNNAMED", "-jar",
                     AsUid.serverJar().toString()));
             command.addAll(List.of(args));
-            return run(dir, command, Map.of());
+            return command;
         }
 
         static Daemon launcher(Path dir, Map<String, String> env) throws IOException {
             return run(dir, List.of(AsUid.TOP.resolve("lisa4j").toString()), env);
         }
 
-        private static Daemon run(Path dir, List<String> command, Map<String, String> env) throws IOException {
+        static Daemon run(Path dir, List<String> command, Map<String, String> env) throws IOException {
             Path log = dir.resolve("daemon-" + System.nanoTime() + ".log");
             ProcessBuilder builder = new ProcessBuilder(AsUid.command(SIDECAR, command)).redirectErrorStream(true)
                     .redirectOutput(log.toFile());

@@ -62,7 +62,8 @@ final class Demo {
             if (!Files.isDirectory(export)) {
                 Files.createDirectories(export.resolve("docs"));
                 write(export.resolve("hello.txt"), "Hello from lisa4j!\n");
-                write(export.resolve("README"), "This directory is served by the lisa4j demo server as export 'demo'.\n");
+                write(export.resolve("README"),
+                        "This directory is served by the lisa4j demo server as export 'demo'.\n");
                 write(export.resolve("docs").resolve("notes.txt"), "Files in subdirectories are reachable too.\n");
             }
         } catch (FileSystemException e) {

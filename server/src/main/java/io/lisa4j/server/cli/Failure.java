@@ -68,12 +68,7 @@ final class Failure {
             return "unexpected " + e.getClass().getName() + (message == null ? "" : ": " + message)
                     + " (--debug shows where)";
         }
-        if (e.getCause() != null && !message.contains("(E") && e.getCause() != e) {
-            String reason = Reason.of(e.getCause());
-            if (!message.contains(reason)) {
-                return message + ": " + reason;
-            }
-        }
-        return message;
+        String reason = e.getCause() == null ? null : Reason.errnoOf(e.getCause());
+        return reason == null || message.contains(reason) ? message : message + ": " + reason;
     }
 }

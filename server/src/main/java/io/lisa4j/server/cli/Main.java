@@ -62,7 +62,7 @@ public final class Main implements Callable<Integer> {
         }
         try {
             return plain.call();
-        } catch (Exception e) {
+        } catch (Exception | LinkageError e) {
             return new Failure(List.of(args), new PrintWriter(System.err, true)).report(e);
         }
     }

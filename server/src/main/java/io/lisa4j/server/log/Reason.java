@@ -49,14 +49,23 @@ public final class Reason {
 
     /** {@code t}'s reason, from the innermost cause that names an errno, else {@code t}'s own message. */
     public static String of(Throwable t) {
+        String named = errnoOf(t);
+        if (named != null) {
+            return named;
+        }
+        String message = t.getMessage();
+        return message == null || message.isBlank() ? t.getClass().getSimpleName() : message;
+    }
+
+    /** {@code t}'s reason when some cause names an errno, else null. */
+    public static String errnoOf(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause()) {
             int errno = errno(c);
             if (errno > 0 && BY_NUMBER.containsKey(errno)) {
                 return ofErrno(errno);
             }
         }
-        String message = t.getMessage();
-        return message == null || message.isBlank() ? t.getClass().getSimpleName() : message;
+        return null;
     }
 
     /** {@code permission denied (EACCES)} for 13; {@code errno 200} for a number without a name here. */
