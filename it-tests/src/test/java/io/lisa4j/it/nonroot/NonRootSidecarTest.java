@@ -113,6 +113,19 @@ class NonRootSidecarTest {
     }
 
     @Test
+    void anExportTheDaemonsUidCannotReadStopsTheStartNamingIt() throws Exception {
+        Path home = AsUid.ownedDir(dir, "sidecar", SIDECAR, "rwx------");
+        Path rootOnly = Files.createDirectories(dir.resolve("root-only"));
+        Files.setPosixFilePermissions(rootOnly, PosixFilePermissions.fromString("rwx------"));
+        try (Daemon daemon = Daemon.start(dir, "serve", "--export", "data=" + rootOnly, "--listen",
+                "unix:" + home.resolve("s.sock"))) {
+            assertEquals(1, daemon.exitStatus(), daemon.log());
+            assertEquals("lisa4j: cannot open export data at " + rootOnly + ": permission denied (EACCES)",
+                    daemon.lastLine());
+        }
+    }
+
+    @Test
     void behindAWiderSocketModeOtherUidsAreRefusedAtMountUnlessGranted() throws Exception {
         Path home = AsUid.ownedDir(dir, "sidecar", SIDECAR, "rwx--x--x");
         Path export = export(home);
