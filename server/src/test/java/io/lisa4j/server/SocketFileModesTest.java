@@ -2,10 +2,12 @@ package io.lisa4j.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lisa4j.server.host.sys.Sys;
 import io.lisa4j.server.security.SecurityConfig;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -120,5 +122,19 @@ class SocketFileModesTest {
             watcher.join();
         }
         assertEquals(Set.of("rw-------"), seen);
+    }
+
+    @Test
+    void aDirectoryPathTooLongForThePrivateBindIsNamed() throws Exception {
+        Path deep = dir.resolve("d".repeat(94 - dir.toString().length() - 1));
+        assertEquals(94, deep.toString().length());
+        IOException e = assertThrows(IOException.class,
+                () -> start(deep.resolve("x.sock"), 0600));
+        assertEquals("the directory of socket " + deep.resolve("x.sock") + " has a path of 94 bytes; the socket is "
+                + "bound in a private directory within it, which allows at most 93", e.getMessage());
+        Path longest = dir.resolve("d".repeat(93 - dir.toString().length() - 1));
+        try (LisaServer server = start(longest.resolve("x.sock"), 0600)) {
+            assertEquals("rw-------", mode(longest.resolve("x.sock")));
+        }
     }
 }

@@ -32,6 +32,10 @@ import java.util.HexFormat;
 public final class UnixSocketFile {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String BOUND_NAME = "s";
+    /** sun_path's 108 bytes less the terminating NUL. */
+    private static final int MAX_SOCKET_PATH = 107;
+    /** What the private directory and the bound name add to the parent's path: "/.l4j-XXXXXX/s". */
+    private static final int PRIVATE_SUFFIX = "/.l4j-XXXXXX/".length() + BOUND_NAME.length();
 
     private final Path path;
     private final Path privateDir;
@@ -50,6 +54,11 @@ public final class UnixSocketFile {
     public static UnixSocketFile prepare(Path path, int mode) throws IOException {
         Path absolute = path.toAbsolutePath().normalize();
         Path parent = absolute.getParent();
+        int room = MAX_SOCKET_PATH - PRIVATE_SUFFIX;
+        if (bytes(parent).length > room) {
+            throw new IOException("the directory of socket " + absolute + " has a path of " + bytes(parent).length
+                    + " bytes; the socket is bound in a private directory within it, which allows at most " + room);
+        }
         createDirectories(parent, directoryMode(mode));
         reclaimStale(absolute);
         return new UnixSocketFile(absolute, makePrivateDir(parent), mode);
