@@ -13,6 +13,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -126,5 +127,27 @@ class CliErrorsTest {
         assertEquals(1, r.status());
         r.assertOneLine("lisa4j: 'mount' is run by the ./lisa4j launcher of a source tree (./lisa4j mount --help), "
                 + "not by the daemon's jar");
+    }
+
+    @Test
+    void aMetricsPortInUseIsOneLine() throws Exception {
+        Path export = Files.createDirectories(dir.resolve("export"));
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            int port = taken.getLocalPort();
+            Run r = run("serve", "--export", "data=" + export, "--listen", "unix:" + dir.resolve("s.sock"),
+                    "--metrics", "tcp:127.0.0.1:" + port);
+            assertEquals(1, r.status());
+            r.assertOneLine("lisa4j: cannot serve metrics on tcp:127.0.0.1:" + port
+                    + ": address already in use (EADDRINUSE)");
+        }
+    }
+
+    @Test
+    void aYamlSyntaxErrorIsOneLineWithItsPosition() throws Exception {
+        Path config = Files.writeString(dir.resolve("bad.yaml"), "exports: [\n  - {name: x\n");
+        Run r = run("serve", "--config", config.toString());
+        assertEquals(2, r.status());
+        assertEquals(List.of("lisa4j: bad setting " + config + ": not valid YAML: expected the node content, but "
+                + "found '-' at line 2, column 3", "See 'lisa4j serve --help'."), r.err().lines().toList());
     }
 }

@@ -23,7 +23,7 @@ final class JvmMetrics implements AutoCloseable {
      * seconds, replaces it: process_cpu_seconds_total, as Prometheus' own clients call it) and a
      * gauge named like a histogram's count (system_cpu_count, which becomes system_cpus).
      */
-    private static final MeterFilter PROMETHEUS_NAMES = new MeterFilter() {
+    static final MeterFilter PROMETHEUS_NAMES = new MeterFilter() {
         @Override
         public MeterFilterReply accept(Meter.Id id) {
             return id.getName().equals("process.cpu.time") ? MeterFilterReply.DENY : MeterFilterReply.NEUTRAL;
@@ -42,7 +42,6 @@ final class JvmMetrics implements AutoCloseable {
     }
 
     static JvmMetrics bind(MeterRegistry registry) {
-        registry.config().meterFilter(PROMETHEUS_NAMES);
         new JvmMemoryMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
         new ClassLoaderMetrics().bindTo(registry);
