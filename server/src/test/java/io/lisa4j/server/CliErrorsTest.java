@@ -150,4 +150,17 @@ class CliErrorsTest {
         assertEquals(List.of("lisa4j: bad setting " + config + ": not valid YAML: expected the node content, but "
                 + "found '-' at line 2, column 3", "See 'lisa4j serve --help'."), r.err().lines().toList());
     }
+
+    @Test
+    void unreadableTlsKeyMaterialIsNamed() throws Exception {
+        Path export = Files.createDirectories(dir.resolve("export"));
+        Path pki = Files.createDirectories(dir.resolve("pki"));
+        for (String file : new String[] {"server.pem", "server-key.pem", "ca.pem"}) {
+            Files.writeString(pki.resolve(file), "not PEM");
+        }
+        Run r = run("serve", "--export", "data=" + export, "--listen", "tcp:127.0.0.1:0", "--tls-dir", pki.toString());
+        assertEquals(1, r.status());
+        assertTrue(r.last().startsWith("lisa4j: cannot load the TLS key material: " + pki), r.err());
+        r.assertOneLine(r.last());
+    }
 }
