@@ -30,7 +30,7 @@ public final class AsyncSession {
                     return new AsyncRemoteFs(connection, fsid, WireValues.attr(m.root()), m.readOnly(),
                             ResolveMode.IN_ROOT);
                 });
-        return connection.submit(call);
+        return MountFailure.naming(connection.submit(call), exportName);
     }
 
     /** The cheapest round trip. */

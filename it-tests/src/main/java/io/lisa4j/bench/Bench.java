@@ -19,20 +19,69 @@ public final class Bench {
 
     private Bench() {}
 
-    public static void main(String[] args) throws Exception {
+    static final String USAGE = """
+            Usage: lisa4j bench [--quick] [--only TEXT | --threading | --daemon] [--debug]
+            The speed benchmark: each operation through local syscalls, the SDK over a Unix socket and over
+            loopback TCP, at 1, 4 and 16 client threads, then the daemon's start time and RSS (about 9 minutes).
+              --quick      a few seconds per table instead (a smoke test, not figures)
+              --only TEXT  only the operations whose name contains TEXT
+              --threading  where the daemon should run syscalls: event loop, workers, virtual threads
+              --daemon     only the daemon's start times and RSS
+              --debug      a failure's stack trace
+              -h, --help   this text; runs nothing
+            """;
+
+    public static void main(String[] args) {
+        System.exit(execute(args, System.out, System.err));
+    }
+
+    /** Runs {@code lisa4j bench ARGS}; returns the exit status. */
+    static int execute(String[] args, PrintStream out, PrintStream err) {
         List<String> flags = List.of(args);
+        String unknown = unknownArgument(flags);
+        if (flags.contains("--help") || flags.contains("-h")) {
+            out.print(USAGE);
+            return 0;
+        }
+        if (unknown != null) {
+            err.println("lisa4j bench: " + unknown + "; see 'lisa4j bench --help'");
+            return 2;
+        }
         Mode mode = flags.contains("--quick") ? Mode.QUICK : Mode.FULL;
         int only = flags.indexOf("--only");
-        if (flags.contains("--threading")) {
-            ThreadingBench.run(mode, System.out);
-        } else if (flags.contains("--daemon")) {
-            try (Fixture f = new Fixture(mode)) {
-                DaemonFootprint.report(f, mode, System.out);
+        try {
+            if (flags.contains("--threading")) {
+                ThreadingBench.run(mode, out);
+            } else if (flags.contains("--daemon")) {
+                try (Fixture f = new Fixture(mode)) {
+                    DaemonFootprint.report(f, mode, out);
+                }
+            } else {
+                run(mode, only >= 0 ? args[only + 1] : "", out);
             }
-        } else {
-            run(mode, only >= 0 && only + 1 < args.length ? args[only + 1] : "", System.out);
+            return 0;
+        } catch (Exception e) {
+            err.println("lisa4j bench: " + e.getMessage());
+            if (flags.contains("--debug")) {
+                e.printStackTrace(err);
+            }
+            return 1;
         }
-        System.exit(0);
+    }
+
+    /** What in {@code flags} the benchmark does not take, described; null when all is well. */
+    private static String unknownArgument(List<String> flags) {
+        for (int i = 0; i < flags.size(); i++) {
+            String flag = flags.get(i);
+            if (flag.equals("--only")) {
+                if (++i == flags.size()) {
+                    return "--only needs TEXT";
+                }
+            } else if (!List.of("--quick", "--threading", "--daemon", "--debug", "--help", "-h").contains(flag)) {
+                return "unknown argument " + flag;
+            }
+        }
+        return null;
     }
 
     /** Runs every row of {@code mode} and prints the tables; returns the rows. */

@@ -3,6 +3,7 @@ package io.lisa4j.server;
 import io.lisa4j.server.dispatch.Dispatcher;
 import io.lisa4j.server.export.ExportRegistry;
 import io.lisa4j.server.log.Log;
+import io.lisa4j.server.log.Reason;
 import io.lisa4j.server.metrics.OpsHttpServer;
 import io.lisa4j.server.metrics.ServerMetrics;
 import io.lisa4j.server.security.Quota;
@@ -60,6 +61,8 @@ public final class LisaServer implements AutoCloseable {
     private final List<Channel> listeners = new ArrayList<>();
     private final List<ListenAddress> bound = new ArrayList<>();
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** Set once start succeeded: a start that failed reports its failure, not a stop. */
+    private volatile boolean serving;
     private final CountDownLatch terminated = new CountDownLatch(1);
 
     private LisaServer(ServerConfig config, OpsOptions ops, ExportRegistry exports, Workers mode) {
@@ -106,7 +109,12 @@ public final class LisaServer implements AutoCloseable {
         if (config.listen().isEmpty()) {
             throw new IllegalArgumentException("nothing to listen on");
         }
-        Epoll.ensureAvailability();
+        if (!Epoll.isAvailable()) {
+            Throwable cause = Epoll.unavailabilityCause();
+            throw new IOException("cannot load Netty's native epoll transport: " + Reason.of(rootOf(cause))
+                    + " (it is extracted to java.io.tmpdir; where that is noexec, set -Dio.netty.native.workdir"
+                    + " to a writable directory that allows exec)", cause);
+        }
         LisaServer server = new LisaServer(config, ops, exports, mode);
         try {
             SecurityConfig security = config.security();
@@ -136,7 +144,16 @@ public final class LisaServer implements AutoCloseable {
             server.close();
             throw e;
         }
+        server.serving = true;
         return server;
+    }
+
+    private static Throwable rootOf(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root;
     }
 
     /**
@@ -165,11 +182,15 @@ public final class LisaServer implements AutoCloseable {
         Channel channel;
         switch (address) {
             case ListenAddress.Unix unix -> {
-                UnixSocketFile.prepare(unix.path());
-                channel = bind(bootstrap.channel(EpollServerDomainSocketChannel.class),
-                        new DomainSocketAddress(unix.path().toString()), address);
-                listeners.add(channel);
-                UnixSocketFile.restrict(unix.path(), socketMode);
+                UnixSocketFile file = UnixSocketFile.prepare(unix.path(), socketMode);
+                try {
+                    channel = bind(bootstrap.channel(EpollServerDomainSocketChannel.class),
+                            new DomainSocketAddress(file.bindPath().toString()), address);
+                    listeners.add(channel);
+                    file.publish();
+                } finally {
+                    file.abandon();
+                }
                 bound.add(unix);
             }
             case ListenAddress.Inherited inherited -> {
@@ -196,7 +217,7 @@ public final class LisaServer implements AutoCloseable {
             throws IOException {
         var future = bootstrap.bind(local).awaitUninterruptibly();
         if (!future.isSuccess()) {
-            throw new IOException("cannot listen on " + address + ": " + future.cause().getMessage(), future.cause());
+            throw new IOException("cannot listen on " + address + ": " + Reason.of(future.cause()), future.cause());
         }
         return future.channel();
     }
@@ -311,7 +332,9 @@ public final class LisaServer implements AutoCloseable {
                 }
             }
             metrics.close();
-            Log.info("stopped");
+            if (serving) {
+                Log.info("stopped");
+            }
             terminated.countDown();
         }
     }

@@ -48,6 +48,8 @@ class CliConfigTest {
         try (RawClient client = RawClient.unix(socket)) {
             assertEquals(16, client.hello().maxInFlight(), "the flag overrides the file's 8");
             int fsid = client.mount("data");
+            assertEquals(2, client.call(io.lisa4j.protocol.fb.Opcode.Mount, 0,
+                    io.lisa4j.protocol.message.RequestBodies.mount("nosuch".getBytes(StandardCharsets.UTF_8))).status());
             assertEquals(2, client.call(io.lisa4j.protocol.fb.Opcode.Stat, fsid, Bodies.stat(0, "gone", false))
                     .status());
             assertEquals(200, Http.get(serve.server.metricsAddress().orElseThrow(), "/health").statusCode());
@@ -55,8 +57,17 @@ class CliConfigTest {
             assertEquals(0, serve.stop());
         }
         String log = logged.toString(StandardCharsets.UTF_8);
-        assertTrue(log.matches("(?s).*level=info event=request op=stat fsid=\\d+ status=ENOENT duration_us=\\d+ "
-                + "peer=\\S+\n.*"), log);
+        assertTrue(log.matches("(?s).*level=info event=request op=stat export=data fsid=\\d+ status=ENOENT "
+                + "duration_us=\\d+ peer=\\S+\n.*"), log);
+        // Connections, identities, mounts and refusals at info, each naming the export.
+        for (String line : new String[] {"level=info event=connect peer=\"unix:", "level=info event=hello peer=\"unix:",
+                " identity=\"unix:uid=", "level=info event=mount peer=\"unix:", " export=data fsid=",
+                "level=info event=mount_refused peer=\"unix:", " export=nosuch status=ENOENT reason=\"no such export\"",
+                "level=info event=request op=mount export=data fsid=",
+                "level=info event=request op=mount export=none fsid=",
+                "level=info event=disconnect peer=\"unix:"}) {
+            assertTrue(log.contains(line), line + " in\n" + log);
+        }
         assertTrue(log.contains("event=drained in_flight=0"), log);
     }
 

@@ -38,4 +38,25 @@ class CliTest {
         assertEquals(2, cli.execute("serve", "--export", "x=/definitely/not/here", "--listen", "tcp:127.0.0.1:0"));
         assertTrue(err.toString().contains("not a directory"), err.toString());
     }
+
+    @Test
+    void topLevelHelpListsEveryCommand() {
+        StringWriter out = new StringWriter();
+        CommandLine cli = Main.commandLine(new Main());
+        cli.setOut(new PrintWriter(out));
+        assertEquals(0, cli.execute("--help"));
+        for (String command : new String[] {"serve", "certs", "mount", "conformance", "bench", "mount-bench"}) {
+            assertTrue(out.toString().lines().anyMatch(l -> l.startsWith("  " + command + " ")), command + " in\n" + out);
+        }
+    }
+
+    @Test
+    void versionShowsTheCommitTheBuildRecorded() {
+        StringWriter out = new StringWriter();
+        CommandLine cli = Main.commandLine(new Main());
+        cli.setOut(new PrintWriter(out));
+        assertEquals(0, cli.execute("--version"));
+        assertTrue(out.toString().strip().matches("lisa4j \\S+ \\(commit ([0-9a-f]{7,}(-dirty)?|unknown)\\)"),
+                out.toString());
+    }
 }

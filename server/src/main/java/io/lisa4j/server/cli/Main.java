@@ -4,7 +4,9 @@ import io.lisa4j.server.LisaServer;
 import io.lisa4j.server.OpsOptions;
 import io.lisa4j.server.Preload;
 import io.lisa4j.server.config.DaemonConfig;
+import io.lisa4j.server.log.LibraryLogs;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
@@ -12,9 +14,11 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code lisa4j}: with no arguments serves a demo export; {@code lisa4j serve …} serves configured ones. */
-@Command(name = "lisa4j", mixinStandardHelpOptions = true, version = "lisa4j 0.1.0",
+@Command(name = "lisa4j", mixinStandardHelpOptions = true, versionProvider = VersionInfo.class,
         description = {"A LISAFS-style file server: exports host directories over Unix sockets and TCP.",
-                "Without a subcommand it serves a demo export on a default Unix socket."})
+                "Without a subcommand it serves a demo export on a default Unix socket."},
+        footer = {"", "mount, conformance, bench and mount-bench run through the ./lisa4j launcher of a source tree.",
+                "'lisa4j COMMAND --help' describes a command; --help never runs one."})
 public final class Main implements Callable<Integer> {
     private final Consumer<LisaServer> onStart;
 
@@ -40,6 +44,7 @@ public final class Main implements Callable<Integer> {
         if (System.getProperty("io.netty.jfr.enabled") == null) {
             System.setProperty("io.netty.jfr.enabled", "false");
         }
+        LibraryLogs.install();
         if (args.length == 0 || args[0].equals("serve")) {
             Preload.start();
         }
@@ -57,10 +62,8 @@ public final class Main implements Callable<Integer> {
         }
         try {
             return plain.call();
-        } catch (Exception e) {
-            // What picocli's execute does with an exception of the command it ran.
-            e.printStackTrace();
-            return CommandLine.ExitCode.SOFTWARE;
+        } catch (Exception | LinkageError e) {
+            return new Failure(List.of(args), new PrintWriter(System.err, true)).report(e);
         }
     }
 
@@ -89,6 +92,10 @@ public final class Main implements Callable<Integer> {
         CommandLine cli = new CommandLine(main);
         cli.addSubcommand("serve", new ServeCommand(main.onStart));
         cli.addSubcommand("certs", new CertsCommand());
+        LauncherCommands.addTo(cli);
+        cli.setExecutionExceptionHandler((e, command, parsed) ->
+                new Failure(parsed.originalArgs(), command.getErr()).report(e));
+        cli.setParameterExceptionHandler((e, args) -> new Failure(List.of(args), e.getCommandLine().getErr()).usage(e));
         return cli;
     }
 

@@ -7,7 +7,9 @@ import io.lisa4j.server.config.DaemonConfig;
 import io.lisa4j.server.config.Settings;
 import io.lisa4j.server.config.YamlConfig;
 import io.lisa4j.server.log.AccessLog;
+import io.lisa4j.server.log.LibraryLogs;
 import io.lisa4j.server.log.Log;
+import io.lisa4j.server.log.Reason;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,7 +22,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "serve", mixinStandardHelpOptions = true, versionProvider = VersionInfo.class,
+        sortOptions = false,
         description = {"Serves host directories to clients until SIGTERM or SIGINT.",
                 "Settings come from --config FILE (YAML) and the flags below; a flag overrides the file."})
 final class ServeCommand implements Callable<Integer> {
@@ -48,7 +51,7 @@ final class ServeCommand implements Callable<Integer> {
         } catch (ConfigException e) {
             throw new ParameterException(spec.commandLine(), "bad setting " + e.getMessage(), e);
         } catch (IOException e) {
-            throw new ParameterException(spec.commandLine(), "cannot read " + config + ": " + e.getMessage(), e);
+            throw new ParameterException(spec.commandLine(), "cannot read " + config + ": " + Reason.of(e), e);
         }
         return serve(daemon);
     }
@@ -62,6 +65,7 @@ final class ServeCommand implements Callable<Integer> {
     /** Runs the daemon until it is stopped. */
     int serve(DaemonConfig daemon) throws Exception {
         Log.setLevel(daemon.logLevel());
+        LibraryLogs.levelChanged();
         AccessLog.setEnabled(daemon.accessLog());
         return Daemon.run(daemon.server(), daemon.ops(), onStart, s -> {});
     }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
 /**
@@ -30,7 +31,7 @@ public final class YamlConfig {
                         .setAllowDuplicateKeys(false).setMaxAliasesForCollections(10).build();
                 document = new Load(settings).loadFromReader(reader);
             } catch (YamlEngineException e) {
-                throw new ConfigException(file.toString(), "not valid YAML: " + e.getMessage());
+                throw new ConfigException(file.toString(), "not valid YAML: " + oneLine(e));
             }
             if (document == null) {
                 return Settings.EMPTY;
@@ -118,5 +119,15 @@ public final class YamlConfig {
                     + "(clients must present certificates), or dir");
         }
         return new TlsSettings(cert, key, ca);
+    }
+
+    /** SnakeYAML's message spans lines (a snippet, a caret): its problem and position, on one line. */
+    private static String oneLine(YamlEngineException e) {
+        if (e instanceof MarkedYamlEngineException marked) {
+            String where = marked.getProblemMark().map(m -> " at line " + (m.getLine() + 1) + ", column "
+                    + (m.getColumn() + 1)).orElse("");
+            return marked.getProblem() + where;
+        }
+        return e.getMessage().lines().findFirst().orElse("");
     }
 }

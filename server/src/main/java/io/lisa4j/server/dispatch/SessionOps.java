@@ -7,6 +7,7 @@ import io.lisa4j.protocol.codec.WireValues;
 import io.lisa4j.protocol.fb.MountRequest;
 import io.lisa4j.protocol.value.FileAttr;
 import io.lisa4j.server.export.ExportRegistry;
+import io.lisa4j.server.log.Log;
 import io.lisa4j.server.security.MountAuthorizer;
 import io.lisa4j.server.session.Mount;
 import io.lisa4j.server.spi.ExportBackend;
@@ -28,17 +29,33 @@ final class SessionOps {
     Action mount(Call c) throws ErrnoException {
         MountRequest r = MountRequest.getRootAsMountRequest(c.body());
         byte[] name = WireValues.boundedBytes(r.exportNameAsByteBuffer(), MAX_EXPORT_NAME, Errno.ENOENT, "export name");
+        String export = new String(name, StandardCharsets.UTF_8);
         ExportBackend configured = exports.find(name);
         if (configured == null) {
-            throw new ErrnoException(Errno.ENOENT, "no export " + new String(name, StandardCharsets.UTF_8));
+            refused(c, export, Errno.ENOENT, "no such export");
+            throw new ErrnoException(Errno.ENOENT, "no export " + export);
         }
-        ExportBackend backend = authorizer.authorize(new String(name, StandardCharsets.UTF_8), configured,
-                c.session().identity());
+        ExportBackend backend;
+        try {
+            backend = authorizer.authorize(export, configured, c.session().identity());
+        } catch (ErrnoException e) {
+            refused(c, export, Errno.EACCES, "not granted to this identity");
+            throw e;
+        }
         return () -> {
             FileAttr root = backend.rootAttr();
-            Mount mount = c.session().mounts().add(new String(name, StandardCharsets.UTF_8), backend);
+            Mount mount = c.session().mounts().add(export, backend);
+            Log.info("mount", "peer", c.session().peer(), "identity", c.session().identity(), "export", export,
+                    "fsid", Integer.toUnsignedString(mount.fsid()), "access", backend.readOnly() ? "ro" : "rw");
             return Reply.ok(ReplyBodies.mount(mount.fsid(), root, backend.readOnly()));
         };
+    }
+
+    /** One line per refused MOUNT, naming the export asked for (cut short: a client chose it). */
+    private static void refused(Call c, String export, Errno errno, String reason) {
+        Log.info("mount_refused", "peer", c.session().peer(), "identity", c.session().identity(), "export",
+                export.length() > 200 ? export.substring(0, 200) + "..." : export, "status", errno.name(),
+                "reason", reason);
     }
 
     static Action umount(Call c) {

@@ -1,6 +1,8 @@
 package io.lisa4j.server.export;
 
+import io.lisa4j.protocol.ErrnoException;
 import io.lisa4j.server.log.Log;
+import io.lisa4j.server.log.Reason;
 import io.lisa4j.server.spi.BackendProvider;
 import io.lisa4j.server.spi.ExportBackend;
 import io.lisa4j.server.spi.ExportSpec;
@@ -46,7 +48,7 @@ public final class ExportRegistry implements AutoCloseable {
                 if (provider == null) {
                     throw new IOException("no backend for export kind '" + spec.kind() + "' (export " + spec.name() + ")");
                 }
-                opened.put(key, provider.open(spec));
+                opened.put(key, openOne(provider, spec));
                 Log.info("export", "name", spec.name(), "kind", spec.kind(), "location", spec.location(),
                         "read_only", spec.readOnly());
             }
@@ -55,6 +57,15 @@ public final class ExportRegistry implements AutoCloseable {
             throw e;
         }
         return new ExportRegistry(opened);
+    }
+
+    private static ExportBackend openOne(BackendProvider provider, ExportSpec spec) throws IOException {
+        try {
+            return provider.open(spec);
+        } catch (ErrnoException e) {
+            throw new IOException("cannot open export " + spec.name() + " at " + spec.location() + ": "
+                    + Reason.of(e), e);
+        }
     }
 
     /** The export called {@code name} (raw bytes, as MOUNT carries it), or null. */

@@ -71,6 +71,11 @@ public final class Log {
         }
     }
 
+    /** Text as it is, for a stack trace at debug level: the one place a record spans lines. */
+    static void raw(String text) {
+        out.println(text);
+    }
+
     /** Where lines go; tests and embedders may redirect them. */
     public static void setOutput(PrintStream stream) {
         out = stream;

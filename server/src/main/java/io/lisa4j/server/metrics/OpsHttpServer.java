@@ -2,6 +2,7 @@ package io.lisa4j.server.metrics;
 
 import io.lisa4j.server.ListenAddress;
 import io.lisa4j.server.log.Log;
+import io.lisa4j.server.log.Reason;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
@@ -36,7 +37,7 @@ public final class OpsHttpServer implements AutoCloseable {
                     }
                 }).bind(new InetSocketAddress(address.host(), address.port())).awaitUninterruptibly();
         if (!future.isSuccess()) {
-            throw new IOException("cannot serve metrics on " + address + ": " + future.cause().getMessage(),
+            throw new IOException("cannot serve metrics on " + address + ": " + Reason.of(future.cause()),
                     future.cause());
         }
         OpsHttpServer server = new OpsHttpServer(future.channel());

@@ -27,6 +27,8 @@ final class PrometheusMetrics implements ServerMetrics {
     private final JvmMetrics jvm;
 
     PrometheusMetrics(List<String> exportNames, LiveSessions sessions) {
+        // Filters go first: Micrometer applies them only to meters registered after them.
+        registry.config().meterFilter(JvmMetrics.PROMETHEUS_NAMES);
         requests = new RequestTimers(registry, exportNames);
         bytesRead = Counter.builder("lisa4j.read.bytes").description("Bytes returned by PREAD")
                 .baseUnit("bytes").register(registry);

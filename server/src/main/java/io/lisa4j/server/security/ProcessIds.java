@@ -1,18 +1,32 @@
 package io.lisa4j.server.security;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
 
-/** The server process's own user, as the kernel reports it for /proc/self. */
-final class ProcessIds {
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.invoke.MethodHandle;
+
+/**
+ * The server process's own user: its effective uid, the one the kernel reports to a peer through
+ * SO_PEERCRED and gives the files the process creates (its socket files among them).
+ */
+public final class ProcessIds {
+    private static final MethodHandle GETEUID;
+
+    static {
+        Linker linker = Linker.nativeLinker();
+        GETEUID = linker.downcallHandle(linker.defaultLookup().find("geteuid").orElseThrow(),
+                FunctionDescriptor.of(JAVA_INT));
+    }
+
     private ProcessIds() {}
 
-    static int uid() {
+    /** geteuid(2), which cannot fail. */
+    public static int uid() {
         try {
-            return (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid");
-        } catch (IOException | UnsupportedOperationException e) {
-            throw new IllegalStateException("cannot determine the server's uid", e);
+            return (int) GETEUID.invokeExact();
+        } catch (Throwable e) {
+            throw new IllegalStateException("cannot call geteuid", e);
         }
     }
 }

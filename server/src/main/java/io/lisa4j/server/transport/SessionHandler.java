@@ -16,6 +16,7 @@ import io.lisa4j.server.dispatch.Dispatcher;
 import io.lisa4j.server.dispatch.Reply;
 import io.lisa4j.server.host.sys.Sys;
 import io.lisa4j.server.log.Log;
+import io.lisa4j.server.log.Reason;
 import io.lisa4j.server.metrics.LimitKind;
 import io.lisa4j.server.metrics.Transport;
 import io.lisa4j.server.security.ConnectionLimits;
@@ -78,14 +79,14 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
     public void channelActive(ChannelHandlerContext ctx) {
         Transport transport = Transport.of(ctx.channel());
         session = new Session(limits, Peers.describe(ctx.channel()), transport.tag(), settings.serverHandles());
-        observer = new RequestObserver(services.metrics(), transport, session.peer());
+        observer = new RequestObserver(services.metrics(), transport, session.peer(), session.mounts());
         services.sessions().add(session);
-        Log.debug("connect", "peer", session.peer());
+        Log.info("connect", "peer", session.peer());
         // TLS and HELLO together must finish in time: a peer trickling either byte by byte is cut off.
         ctx.executor().schedule(() -> {
             // A descriptor side-channel never says HELLO and never sends after FD_CHANNEL (§3.3).
             if (!session.established() && sideChannelOf == null && ctx.channel().isActive()) {
-                Log.debug("handshake_timeout", "peer", session.peer());
+                Log.info("handshake_timeout", "peer", session.peer());
                 ctx.close();
             }
         }, guards.handshakeTimeout().toMillis(), TimeUnit.MILLISECONDS);
@@ -98,7 +99,8 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
             sideChannelOf.donation().detach();
         }
         if (session != null) {
-            Log.debug("disconnect", "peer", session.peer(), "handles", session.handles().size());
+            Log.info("disconnect", "peer", session.peer(), "identity", session.established() ? session.identity()
+                    : "none", "mounts", session.mounts().size(), "handles", session.handles().size());
             services.sessions().remove(session);
             session.close();
         }
@@ -109,11 +111,11 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
         if (event instanceof SslHandshakeCompletionEvent handshake && !handshake.isSuccess()) {
             services.metrics().tlsHandshakeFailed();
-            Log.debug("tls_handshake_failed", "peer", Peers.describe(ctx.channel()), "error",
-                    handshake.cause().getMessage());
+            Log.info("tls_handshake_failed", "peer", Peers.describe(ctx.channel()), "error",
+                    Reason.of(handshake.cause()));
         }
         if (event instanceof IdleStateEvent && session.inFlight() == 0 && sideChannelOf == null) {
-            Log.debug("idle_timeout", "peer", session.peer());
+            Log.info("idle_timeout", "peer", session.peer());
             ctx.close();
             return;
         }
@@ -264,7 +266,7 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
                 session.enableCredentials();
             }
             decoder.setMaxMessageSize(outcome.negotiatedMax());
-            Log.debug("hello", "peer", session.peer(), "identity", identity.get(), "client", outcome.clientName(),
+            Log.info("hello", "peer", session.peer(), "identity", identity.get(), "client", outcome.clientName(),
                     "max_message", outcome.negotiatedMax());
         }
         if (outcome.close()) {
@@ -290,6 +292,7 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
             owner = null;
         }
         if (owner == null || !(ctx.channel() instanceof UnixChannel unix)) {
+            Log.info("fd_channel_refused", "peer", session.peer(), "reason", "unknown or spent token");
             sendAndClose(ctx, frame.requestId(), frame.opcode(), Reply.errno(Errno.EACCES.number()));
             return;
         }

@@ -1,5 +1,6 @@
 package io.lisa4j.server.transport;
 
+import io.lisa4j.server.log.Reason;
 import io.lisa4j.tls.Tls;
 import io.lisa4j.tls.TlsFiles;
 import io.netty.channel.Channel;
@@ -23,7 +24,11 @@ public final class TlsTransport implements TransportSecurity {
     }
 
     public static TlsTransport load(TlsFiles files, Duration handshakeTimeout) throws IOException {
-        return new TlsTransport(Tls.context(files), handshakeTimeout);
+        try {
+            return new TlsTransport(Tls.context(files), handshakeTimeout);
+        } catch (IOException e) {
+            throw new IOException("cannot load the TLS key material: " + Reason.of(e), e);
+        }
     }
 
     @Override
