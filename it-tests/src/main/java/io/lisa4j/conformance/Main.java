@@ -6,6 +6,7 @@ import io.lisa4j.conformance.run.Result;
 import io.lisa4j.conformance.run.Suite;
 import io.lisa4j.conformance.run.Tally;
 import io.lisa4j.conformance.run.Target;
+import io.lisa4j.protocol.value.Credentials;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -59,6 +60,12 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--only", paramLabel = "REGEX", description = "Run only cases whose 'id name' matches.")
     String only;
 
+    @Option(names = "--caller", paramLabel = "UID:GID",
+            description = "Send these caller credentials with every SDK request (for an export that delegates "
+                    + "credentials); the differential mode's kernel side then acts as the same uid and gid "
+                    + "(needs root). Meant with --only differential.")
+    String caller;
+
     private final PrintStream out;
 
     public Main() {
@@ -78,11 +85,20 @@ public final class Main implements Callable<Integer> {
         return new CommandLine(new Main(out)).execute(args);
     }
 
+    private static Credentials credentials(String uidGid) {
+        String[] parts = uidGid.split(":");
+        if (parts.length != 2) {
+            throw new CommandLine.ParameterException(new CommandLine(new Main()), "--caller wants UID:GID, got " + uidGid);
+        }
+        return new Credentials(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]), new int[0]);
+    }
+
     @Override
     public Integer call() throws Exception {
         Target target = new Target(endpoint, export,
                 exportPath == null ? null : exportPath.toAbsolutePath().normalize(),
-                roExport, secondExport, seed, steps, only == null ? null : Pattern.compile(only));
+                roExport, secondExport, seed, steps, only == null ? null : Pattern.compile(only),
+                caller == null ? null : credentials(caller));
         List<Result> results = Suite.run(target, Catalogue.all(), r -> out.println(r.line()));
         Tally tally = Tally.of(results);
         out.println(tally.line());

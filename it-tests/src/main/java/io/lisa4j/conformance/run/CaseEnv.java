@@ -181,7 +181,7 @@ public final class CaseEnv implements AutoCloseable {
 
     /** A fresh SDK connection. */
     public Session newSession() throws IOException {
-        return track(SdkConnections.open(target().endpoint()));
+        return track(SdkConnections.open(target()));
     }
 
     /** The read-only export, on the shared session; skips without --ro-export. */

@@ -13,7 +13,12 @@ import java.net.URI;
 final class SdkConnections {
     private SdkConnections() {}
 
-    static Session open(String endpoint) throws IOException {
-        return Lisa4jClient.connect(URI.create(endpoint), ClientOptions.DEFAULTS.withInsecurePlaintextTcp());
+    /** A session to the target, carrying its caller credentials when it has some. */
+    static Session open(Target target) throws IOException {
+        ClientOptions options = ClientOptions.DEFAULTS.withInsecurePlaintextTcp();
+        if (target.caller() != null) {
+            options = options.withCredentials(target.caller());
+        }
+        return Lisa4jClient.connect(URI.create(target.endpoint()), options);
     }
 }

@@ -28,7 +28,7 @@ final class SuiteContext implements AutoCloseable {
     }
 
     static SuiteContext open(Target target) throws IOException {
-        Session session = SdkConnections.open(target.endpoint());
+        Session session = SdkConnections.open(target);
         try {
             RemoteFs fs = session.mount(target.export());
             String runRoot = "lisa4j-conformance-" + ProcessHandle.current().pid() + "-" + Long.toHexString(System.nanoTime());

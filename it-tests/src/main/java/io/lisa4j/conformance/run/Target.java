@@ -1,5 +1,6 @@
 package io.lisa4j.conformance.run;
 
+import io.lisa4j.protocol.value.Credentials;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
 
@@ -8,10 +9,18 @@ import java.util.regex.Pattern;
  * by name, so the name stands for the fsid that MOUNT returns); {@code exportPath}, when the
  * server is local, is that export's host directory and enables kernel-oracle checks and the
  * differential mode. {@code roExport} and {@code secondExport} are optional; cases that need them
- * skip without them.
+ * skip without them. {@code caller}, when set, are the credentials every SDK request carries (for an
+ * export that delegates credentials, PROTOCOL.md §3.2); the differential mode's kernel side then
+ * takes the same identity.
  */
 public record Target(String endpoint, String export, Path exportPath, String roExport, String secondExport,
-        long seed, int steps, Pattern only) {
+        long seed, int steps, Pattern only, Credentials caller) {
+
+    /** A target the suite acts on as the server's own identity (no caller credentials). */
+    public Target(String endpoint, String export, Path exportPath, String roExport, String secondExport,
+            long seed, int steps, Pattern only) {
+        this(endpoint, export, exportPath, roExport, secondExport, seed, steps, only, null);
+    }
 
     public boolean local() {
         return exportPath != null;
