@@ -125,7 +125,7 @@ public final class OpGenerator {
 
     private Op setattr() {
         return switch (random.nextInt(4)) {
-            case 0 -> op(Kind.SET_MODE, path(), null, 0, mode(), 0, null);
+            case 0 -> op(Kind.SET_MODE, pathBelowRun(), null, 0, mode(), 0, null);
             case 1 -> op(Kind.SET_SIZE, path(), null, 0, random.nextInt(80), 0, null);
             case 2 -> op(Kind.SET_TIMES, path(), null, 0, 1_000_000_000L + random.nextInt(1000), random.nextInt(1000) * 1000L,
                     null);
@@ -166,6 +166,25 @@ public final class OpGenerator {
             parts.add(random.nextBoolean() ? "." : "..");
         }
         return String.join("/", parts);
+    }
+
+    /**
+     * A path that cannot name the run's own directory ("a/.." can): a mode without search
+     * permission there would lock an ordinary uid out of the whole run for good. A path whose
+     * names outnumber its ".." ends below the run's directory even through symlinks, since their
+     * targets hold a name and no "..".
+     */
+    private String pathBelowRun() {
+        while (true) {
+            String p = path();
+            int level = 0;
+            for (String part : p.split("/")) {
+                level += part.equals("..") ? -1 : part.equals(".") ? 0 : 1;
+            }
+            if (level > 0) {
+                return p;
+            }
+        }
     }
 
     /** A relative symlink target: one or two names, perhaps a ".", perhaps a trailing '/'. */
