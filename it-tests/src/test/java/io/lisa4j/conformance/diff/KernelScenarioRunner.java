@@ -53,6 +53,11 @@ final class KernelScenarioRunner implements AutoCloseable {
         this.asNobody = Lisa4jClient.connect(endpoint, ClientOptions.DEFAULTS.withCredentials(NOBODY));
     }
 
+    /** The export "plain", as root. */
+    RemoteFs plain() throws IOException {
+        return asRoot.mount("plain");
+    }
+
     private static Path shared(Path dir) throws IOException {
         Files.createDirectories(dir);
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxrwxrwx"));

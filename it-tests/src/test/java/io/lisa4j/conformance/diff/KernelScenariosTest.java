@@ -13,12 +13,18 @@ import static io.lisa4j.protocol.ProtocolConstants.O_CREAT;
 import static io.lisa4j.protocol.ProtocolConstants.O_DIRECTORY;
 import static io.lisa4j.protocol.ProtocolConstants.O_RDONLY;
 import static io.lisa4j.protocol.ProtocolConstants.O_WRONLY;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.lisa4j.client.RemoteFs;
 import io.lisa4j.conformance.diff.Op.Kind;
+import io.lisa4j.protocol.StoppedException;
 import io.lisa4j.protocol.value.Credentials;
+import io.lisa4j.protocol.value.ResolveMode;
 import io.lisa4j.server.security.ThreadCredentials;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -86,6 +92,17 @@ class KernelScenariosTest {
                     10, "EISDIR", 11, "ENOENT", 14, "ok d", 15, "EISDIR", 17, "ENOTDIR", 20, "ENOTDIR", 22, "ok d",
                     23, "ENOTDIR");
         }
+    }
+
+    @Test
+    void inStopModeTheTrailingSlashReachesTheClientWithTheTarget() throws Exception {
+        RemoteFs fs = runner.plain();
+        fs.open("file", O_CREAT | O_WRONLY, 0644).close();
+        fs.symlink("file/", "l");
+        StoppedException stop = assertThrows(StoppedException.class,
+                () -> fs.withResolveMode(ResolveMode.STOP).stat("l"));
+        assertEquals("file/", new String(stop.target(), StandardCharsets.UTF_8));
+        assertEquals(0, stop.componentIndex());
     }
 
     @Test
