@@ -32,6 +32,11 @@ import java.util.List;
  * since that walk too only descends through names, and records the same path. Any failure
  * (ELOOP at a symlink the walk must follow or stop at, ENOENT, ENOTDIR, EAGAIN, ...) falls
  * back to the component walk, which gives the exact errno or stop.
+ *
+ * <p>As in Linux: looking up "." or ".." needs search permission on the directory it is looked up
+ * in (the kernel checks it for names when we open them); a symlink followed in the final position
+ * whose target ends in '/' makes the walk require a directory at its end (ENOTDIR, or EISDIR for
+ * a lookup that would create the entry).
  */
 final class PathWalker {
     private static final long RESOLVE_STRICT =
@@ -298,7 +303,6 @@ final class PathWalker {
         private int current() {
             return frames.getLast().fd();
         }
-
 
         /** Hands the current directory to the caller: the walk's own descriptor, or a duplicate of a borrowed one. */
         private Resolved takeCurrent(byte[] name) throws ErrnoException {
