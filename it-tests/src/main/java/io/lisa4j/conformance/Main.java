@@ -88,7 +88,7 @@ public final class Main implements Callable<Integer> {
     private static Credentials credentials(String uidGid) {
         String[] parts = uidGid.split(":");
         if (parts.length != 2) {
-            throw new CommandLine.ParameterException(new CommandLine(new Main()), "--caller wants UID:GID, got " + uidGid);
+            throw new IllegalArgumentException("--caller wants UID:GID, got " + uidGid);
         }
         return new Credentials(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]), new int[0]);
     }
