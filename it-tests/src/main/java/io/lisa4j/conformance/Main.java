@@ -8,6 +8,7 @@ import io.lisa4j.conformance.run.Suite;
 import io.lisa4j.conformance.run.Tally;
 import io.lisa4j.conformance.run.Target;
 import io.lisa4j.protocol.ErrnoException;
+import io.lisa4j.protocol.value.Credentials;
 import io.lisa4j.tls.cli.ClientTlsOptions;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -97,6 +98,12 @@ public final class Main implements Callable<Integer> {
             description = "On a failure to run, print the stack trace too; keep the libraries' own log lines.")
     boolean debug;
 
+    @Option(names = "--caller", paramLabel = "UID:GID",
+            description = "Send these caller credentials with every SDK request (for an export that delegates "
+                    + "credentials); the differential mode's kernel side then acts as the same uid and gid "
+                    + "(needs root). Meant with --only differential.")
+    String caller;
+
     private final PrintStream out;
 
     public Main() {
@@ -142,6 +149,18 @@ public final class Main implements Callable<Integer> {
         return e instanceof IOException ? e.getMessage() : e.toString();
     }
 
+    private static Credentials credentials(String uidGid) {
+        String[] parts = uidGid.split(":");
+        try {
+            if (parts.length == 2) {
+                return new Credentials(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]), new int[0]);
+            }
+        } catch (NumberFormatException e) {
+            // reported below, as any other malformed value
+        }
+        throw new IllegalArgumentException("--caller wants UID:GID (two numbers), got " + uidGid);
+    }
+
     @Override
     public Integer call() throws Exception {
         if (!debug) {
@@ -150,7 +169,8 @@ public final class Main implements Callable<Integer> {
             LogManager.getLogManager().reset();
         }
         Target target = new Target(endpoint, tls.files(), export, absolute(exportPath), roExport,
-                absolute(roExportPath), secondExport, seed, steps, only == null ? null : Pattern.compile(only));
+                absolute(roExportPath), secondExport, seed, steps, only == null ? null : Pattern.compile(only),
+                caller == null ? null : credentials(caller));
         List<Result> results = Suite.run(target, Catalogue.all(), r -> out.println(r.line()));
         Tally tally = Tally.of(results);
         out.println(tally.line());

@@ -1,11 +1,16 @@
 package io.lisa4j.conformance.diff;
 
 import io.lisa4j.client.RemoteFs;
+import io.lisa4j.protocol.ProtocolConstants;
+import io.lisa4j.protocol.value.Credentials;
 import io.lisa4j.server.host.sys.Sys;
+import io.lisa4j.server.security.ThreadCredentials;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -23,33 +28,52 @@ public final class Differential {
     private final Path remoteParentHost;
     private final Path localParent;
     private final int checkEvery;
+    private final Credentials caller;
     private int replays;
 
     /**
+     * @param fs the export, on a session that acts as {@code caller} when there is one
      * @param remoteParent a directory of the export, relative to its root
      * @param remoteParentHost the same directory's host path
      * @param localParent a local directory on the same host filesystem, for the kernel's side
+     * @param caller the identity the kernel's side takes (null: this process), the one the server's
+     *     side sends on a delegating export
      */
-    public Differential(RemoteFs fs, String remoteParent, Path remoteParentHost, Path localParent, int checkEvery) {
+    public Differential(RemoteFs fs, String remoteParent, Path remoteParentHost, Path localParent, int checkEvery,
+            Credentials caller) {
         this.fs = fs;
         this.remoteParent = remoteParent;
         this.remoteParentHost = remoteParentHost;
         this.localParent = localParent;
         this.checkEvery = checkEvery;
+        this.caller = caller;
     }
+
+    /** One op's outcome on each side. */
+    public record Step(Op op, String kernel, String server) {}
 
     /** The first divergence of {@code ops}, or null when kernel and server agree throughout. */
     public Divergence replay(List<Op> ops) throws IOException {
+        return replay(ops, new ArrayList<>());
+    }
+
+    /**
+     * Like {@link #replay(List)}, and adds each op's outcomes to {@code steps} up to the first
+     * divergence, for a test that also checks what the kernel said.
+     */
+    public Divergence replay(List<Op> ops, List<Step> steps) throws IOException {
         String name = "r" + replays++;
         Path local = localParent.resolve(name);
-        Sys.mkdirat(Sys.AT_FDCWD, local.toString().getBytes(StandardCharsets.UTF_8), 0755);
+        mkdirAsCaller(local);
         fs.mkdir(remoteParent + "/" + name, 0755);
         Path remoteHost = remoteParentHost.resolve(name);
-        try (LocalSide kernel = new LocalSide(local); RemoteSide server = new RemoteSide(fs, remoteParent + "/" + name)) {
+        try (LocalSide kernel = new LocalSide(local, caller);
+                RemoteSide server = new RemoteSide(fs, remoteParent + "/" + name)) {
             for (int i = 0; i < ops.size(); i++) {
                 Op op = ops.get(i);
                 String k = kernel.apply(op);
                 String s = server.apply(op);
+                steps.add(new Step(op, k, s));
                 if (!agree(k, s)) {
                     return new Divergence(i, op + ": kernel " + k + ", server " + s);
                 }
@@ -64,6 +88,32 @@ public final class Differential {
         } finally {
             delete(local);
             delete(remoteHost);
+        }
+    }
+
+    /** The run's local directory, made as the caller would make it (owned by the caller). */
+    private void mkdirAsCaller(Path local) throws IOException {
+        byte[] path = local.toString().getBytes(StandardCharsets.UTF_8);
+        try {
+            if (caller == null) {
+                Sys.mkdirat(Sys.AT_FDCWD, path, 0755);
+                return;
+            }
+            int parent = Sys.openat(Sys.AT_FDCWD, local.getParent().toString().getBytes(StandardCharsets.UTF_8),
+                    ProtocolConstants.O_PATH | ProtocolConstants.O_DIRECTORY | ProtocolConstants.O_CLOEXEC, 0);
+            try {
+                byte[] name = local.getFileName().toString().getBytes(StandardCharsets.UTF_8);
+                ThreadCredentials.runAs(caller, () -> {
+                    Sys.mkdirat(parent, name, 0755);
+                    return null;
+                });
+            } finally {
+                Sys.close(parent);
+            }
+        } catch (IOException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IOException(e);
         }
     }
 
@@ -102,15 +152,24 @@ public final class Differential {
         }
     }
 
-    /** Creates a local directory for the kernel's side next to {@code exportDir}, on its filesystem. */
-    public static Path localParentBeside(Path exportDir) throws IOException {
+    /**
+     * Creates a local directory for the kernel's side next to {@code exportDir}, on its filesystem;
+     * with {@code sharedWithCaller}, writable by everyone, so that a caller can make its run
+     * directories in it.
+     */
+    public static Path localParentBeside(Path exportDir, boolean sharedWithCaller) throws IOException {
         String name = exportDir.getFileName() + "-differential-" + ProcessHandle.current().pid() + "-"
                 + Long.toHexString(System.nanoTime());
+        Path dir;
         try {
-            return Files.createDirectory(exportDir.resolveSibling(name));
+            dir = Files.createDirectory(exportDir.resolveSibling(name));
         } catch (IOException notWritable) {
-            return Files.createTempDirectory("lisa4j-differential-");
+            dir = Files.createTempDirectory("lisa4j-differential-");
         }
+        if (sharedWithCaller) {
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxrwxrwx"));
+        }
+        return dir;
     }
 
 }

@@ -5,10 +5,12 @@ import static io.lisa4j.protocol.ProtocolConstants.O_CREAT;
 import io.lisa4j.protocol.Errno;
 import io.lisa4j.protocol.ErrnoException;
 import io.lisa4j.protocol.ProtocolConstants;
+import io.lisa4j.protocol.value.Credentials;
 import io.lisa4j.protocol.value.FileAttr;
 import io.lisa4j.server.host.sys.RawDirent;
 import io.lisa4j.server.host.sys.Sys;
 import io.lisa4j.server.host.sys.Xattrs;
+import io.lisa4j.server.security.ThreadCredentials;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -20,18 +22,25 @@ import java.util.List;
  * The oracle: each op as the syscalls themselves, through the server's own FFM layer, on a local
  * directory. Where a reply carries more than the syscall returns (the attributes after a change,
  * PREAD's eof, OPEN's created), it is what the kernel says right after the call. Creation modes
- * are applied without a umask, as the protocol does.
+ * are applied without a umask, as the protocol does. With a {@code caller}, each op runs with the
+ * caller's filesystem uid, gid and groups on this thread, as a delegating server runs a request,
+ * so the kernel judges permissions as that caller.
  */
 public final class LocalSide implements Side {
     private static final int O_CLOEXEC = 0x80000;
+    /** Room for exactly {@link Op#DIRENTS} records of the generator's short names (24 bytes each). */
+    private static final int DIRENTS_BUFFER = 24 * Op.DIRENTS;
+    private static final int LIST_FLAGS = ProtocolConstants.O_RDONLY | ProtocolConstants.O_DIRECTORY | O_CLOEXEC;
 
-    private final Path dir;
+    private final Credentials caller;
     private final int root;
     private final int[] slots = new int[OpGenerator.SLOTS];
+    private final boolean[] listed = new boolean[OpGenerator.SLOTS];
 
-    public LocalSide(Path dir) throws ErrnoException {
+    /** {@code caller}: null to act as this process. */
+    public LocalSide(Path dir, Credentials caller) throws ErrnoException {
         Sys.umask(0);
-        this.dir = dir;
+        this.caller = caller;
         this.root = Sys.openat(Sys.AT_FDCWD, bytes(dir.toString()),
                 ProtocolConstants.O_PATH | ProtocolConstants.O_DIRECTORY | O_CLOEXEC, 0);
         Arrays.fill(slots, -1);
@@ -39,7 +48,7 @@ public final class LocalSide implements Side {
 
     @Override
     public String apply(Op op) {
-        return Side.outcome(() -> run(op));
+        return Side.outcome(() -> caller == null ? run(op) : ThreadCredentials.runAs(caller, () -> run(op)));
     }
 
     private String run(Op op) throws ErrnoException {
@@ -89,8 +98,18 @@ public final class LocalSide implements Side {
             }
             case READLINK -> "ok " + Side.text(Sys.readlinkat(root, p));
             case ACCESS -> {
-                Sys.faccessat2(root, p, op.flags(), 0);
+                // A caller's process has its real ids equal to its filesystem ids; this thread does not.
+                Sys.faccessat2(root, p, op.flags(), caller == null ? 0 : ProtocolConstants.AT_EACCESS);
                 yield "ok";
+            }
+            case GETDENTS -> {
+                // The descriptor's own position is where the last read stopped: no seek, as a program reads.
+                int fd = fd(op);
+                List<String> entries = new ArrayList<>();
+                for (RawDirent d : Sys.getdents64(fd, DIRENTS_BUFFER)) {
+                    entries.add(Side.dirent(d.name(), d.type(), lstat(fd, d.name())));
+                }
+                yield Side.firstBatch(listed, op.slot(), entries);
             }
         };
     }
@@ -107,13 +126,23 @@ public final class LocalSide implements Side {
         int fd = Sys.openat(root, p, op.flags() | O_CLOEXEC, (int) op.n());
         closeSlot(op.slot());
         slots[op.slot()] = fd;
+        listed[op.slot()] = false;
         return "ok " + AttrView.of(Sys.fstat(fd)) + " created=" + !existed;
     }
 
     /** The four steps of SETATTR: a walk error fails the call, a failed field is reported inside it. */
     private String setattr(Op op, byte[] p) throws ErrnoException {
-        Sys.statx(root, p, 0);
-        String failures = "";
+        // Held from before the change, as the server holds it: a new mode may forbid looking it up again.
+        int object = Sys.openat(root, p, ProtocolConstants.O_PATH | O_CLOEXEC, 0);
+        try {
+            String failures = change(op, p);
+            return "ok " + AttrView.of(Sys.fstat(object)) + failures;
+        } finally {
+            Sys.close(object);
+        }
+    }
+
+    private String change(Op op, byte[] p) {
         try {
             switch (op.kind()) {
                 case SET_MODE -> Sys.fchmodat(root, p, (int) op.n(), 0);
@@ -129,32 +158,42 @@ public final class LocalSide implements Side {
                 default -> Sys.utimensat(root, p, 0, Sys.UTIME_OMIT, 0, Sys.UTIME_NOW, 0);
             }
         } catch (ErrnoException e) {
-            failures = " failed=" + Side.errnoName(e.errno());
+            return " failed=" + Side.errnoName(e.errno());
         }
-        return "ok " + AttrView.of(Sys.statx(root, p, 0)) + failures;
+        return "";
     }
 
     private String list(String path) throws ErrnoException {
-        int fd = Sys.openat(root, bytes(path.isEmpty() ? "." : path),
-                ProtocolConstants.O_RDONLY | ProtocolConstants.O_DIRECTORY | O_CLOEXEC, 0);
+        // The run's directory itself is reached as the server reaches it, by name from above, not
+        // through a "." that would need search permission in it.
+        int fd = path.isEmpty()
+                ? Sys.openat(Sys.AT_FDCWD, bytes("/proc/self/fd/" + root), LIST_FLAGS, 0)
+                : Sys.openat(root, bytes(path), LIST_FLAGS, 0);
         try {
-            List<String> names = new ArrayList<>();
+            List<String> entries = new ArrayList<>();
             for (List<RawDirent> batch = Sys.getdents64(fd, 4096); !batch.isEmpty(); batch = Sys.getdents64(fd, 4096)) {
                 for (RawDirent d : batch) {
-                    String name = new String(d.name(), StandardCharsets.UTF_8);
-                    if (!name.equals(".") && !name.equals("..")) {
-                        names.add(name + ":" + d.type());
-                    }
+                    entries.add(Side.dirent(d.name(), d.type(), lstat(fd, d.name())));
                 }
             }
-            return "ok " + Side.names(names);
+            return "ok " + Side.entries(entries);
         } finally {
             Sys.close(fd);
         }
     }
 
+    /** What GETDENTS with attributes reports for an entry: its lstat, or null when that fails (no search permission). */
+    private static FileAttr lstat(int dirFd, byte[] name) {
+        try {
+            return Sys.statx(dirFd, name, Sys.AT_SYMLINK_NOFOLLOW);
+        } catch (ErrnoException e) {
+            return null;
+        }
+    }
+
+    /** The path below the run's directory, reached through its descriptor, so the directories above it need no permission. */
     private Xattrs.Target xattrTarget(Op op) {
-        return new Xattrs.Target(-1, bytes(dir.resolve(op.path()).toString()));
+        return new Xattrs.Target(-1, bytes("/proc/self/fd/" + root + "/" + op.path()));
     }
 
     /** A call that changes the entry {@code path}. */

@@ -3,16 +3,22 @@ package io.lisa4j.conformance.diff;
 import java.nio.charset.StandardCharsets;
 
 /**
- * One syscall-shaped step of a differential run. Paths are relative to the run's directory and
- * never contain "..". {@code slot} names one of a few open-handle slots; {@code flags}, {@code n},
- * {@code m} and {@code data} carry the call's arguments as the kind defines them.
+ * One syscall-shaped step of a differential run. Paths are relative to the run's directory; their
+ * "." and ".." components never climb above it. {@code slot} names one of a few open-handle
+ * slots; {@code flags}, {@code n}, {@code m} and {@code data} carry the call's arguments as the
+ * kind defines them.
  */
 public record Op(Kind kind, String path, String path2, int slot, int flags, long n, long m, byte[] data) {
     public enum Kind {
         OPEN, CLOSE, PWRITE, PREAD, FTRUNCATE, MKDIR, RMDIR, UNLINK, RENAME, SYMLINK, LINK,
         SET_MODE, SET_SIZE, SET_TIMES, SET_MTIME_NOW, STAT, LSTAT, LIST,
-        SETXATTR, GETXATTR, LISTXATTR, REMOVEXATTR, READLINK, ACCESS
+        SETXATTR, GETXATTR, LISTXATTR, REMOVEXATTR, READLINK, ACCESS,
+        /** Reads the next {@link #DIRENTS} entries of the slot's directory, where the last read stopped. */
+        GETDENTS
     }
+
+    /** Entries one GETDENTS reads. */
+    public static final int DIRENTS = 2;
 
     /** A reproduction line: the call as C would spell it. */
     @Override
@@ -42,6 +48,7 @@ public record Op(Kind kind, String path, String path2, int slot, int flags, long
             case REMOVEXATTR -> "removexattr(\"%s\", \"%s\")".formatted(path, path2);
             case READLINK -> "readlink(\"%s\")".formatted(path);
             case ACCESS -> "access(\"%s\", %d)".formatted(path, flags);
+            case GETDENTS -> "getdents(h%d, %d entries)".formatted(slot, DIRENTS);
         };
     }
 

@@ -16,14 +16,18 @@ import java.util.Random;
 /**
  * Seeded random op sequences over a small name space (four names, up to three levels), so that
  * calls often collide: existing names, missing parents, symlinks in the way, non-empty directories.
- * Symlink targets are relative and never contain "..", so that kernel and server resolve them alike.
- * Left out on purpose: O_CREAT|O_DIRECTORY, whose answer depends on the host kernel's version, and
- * modes without the owner's search bit, which would lock the run out of its own tree.
+ * Paths carry "." and ".." components in the middle and at the end, never climbing above the run's
+ * directory. Symlink targets are relative, hold at least one name and no "..", so that kernel and
+ * server resolve them alike wherever the symlink is; some end in '/' (they then name a directory).
+ * Modes include ones without search or read permission (0000, 0400, 0500, 0600, 0300, ...), which
+ * matter when the run acts as an ordinary uid. Left out on purpose: O_CREAT|O_DIRECTORY, whose
+ * answer depends on the host kernel's version.
  */
 public final class OpGenerator {
     static final int SLOTS = 3;
     private static final String[] NAMES = {"a", "b", "c", "d"};
-    private static final int[] MODES = {0700, 0755, 0711, 0777, 0750, 0705};
+    private static final int[] MODES = {0700, 0755, 0711, 0777, 0750, 0705, 0700, 0755,
+        0000, 0400, 0500, 0600, 0300, 0100, 0444, 0555};
     private static final String[] XATTRS = {"user.x", "user.y"};
 
     private final Random random;
@@ -41,7 +45,10 @@ public final class OpGenerator {
     }
 
     private Op next() {
-        int r = random.nextInt(100);
+        int r = random.nextInt(104);
+        if (r >= 100) {
+            return op(Kind.GETDENTS, null, null, 0, 0, 0, null);
+        }
         if (r < 14) {
             return open();
         }
@@ -75,7 +82,7 @@ public final class OpGenerator {
             return op(Kind.RENAME, path(), path(), flags, 0, 0, null);
         }
         if (r < 67) {
-            return op(Kind.SYMLINK, path(), path(), 0, 0, 0, null);
+            return op(Kind.SYMLINK, path(), target(), 0, 0, 0, null);
         }
         if (r < 71) {
             return op(Kind.LINK, path(), path(), 0, 0, 0, null);
@@ -100,6 +107,9 @@ public final class OpGenerator {
     }
 
     private Op open() {
+        if (random.nextInt(5) == 0) {
+            return op(Kind.OPEN, path(), null, ProtocolConstants.O_RDONLY | O_DIRECTORY, 0, 0, null);
+        }
         int flags = random.nextInt(3);
         boolean creat = random.nextBoolean();
         if (creat) {
@@ -115,7 +125,7 @@ public final class OpGenerator {
 
     private Op setattr() {
         return switch (random.nextInt(4)) {
-            case 0 -> op(Kind.SET_MODE, path(), null, 0, mode(), 0, null);
+            case 0 -> op(Kind.SET_MODE, pathBelowRun(), null, 0, mode(), 0, null);
             case 1 -> op(Kind.SET_SIZE, path(), null, 0, random.nextInt(80), 0, null);
             case 2 -> op(Kind.SET_TIMES, path(), null, 0, 1_000_000_000L + random.nextInt(1000), random.nextInt(1000) * 1000L,
                     null);
@@ -137,13 +147,67 @@ public final class OpGenerator {
         return new Op(kind, path, path2, random.nextInt(SLOTS), flags, n, m, data);
     }
 
+    /** One to three names, with now and then a "." or a ".." (that stays inside the run) between or after them. */
     private String path() {
-        int depth = random.nextInt(20) < 12 ? 1 : random.nextInt(20) < 18 ? 2 : 3;
-        StringBuilder b = new StringBuilder(NAMES[random.nextInt(NAMES.length)]);
-        for (int i = 1; i < depth; i++) {
-            b.append('/').append(NAMES[random.nextInt(NAMES.length)]);
+        int names = random.nextInt(20) < 12 ? 1 : random.nextInt(20) < 18 ? 2 : 3;
+        List<String> parts = new ArrayList<>();
+        int level = 0;
+        for (int i = 0; i < names; i++) {
+            if (random.nextInt(10) == 0) {
+                parts.add(".");
+            } else if (level > 0 && random.nextInt(6) == 0) {
+                parts.add("..");
+                level--;
+            }
+            parts.add(name());
+            level++;
+        }
+        if (random.nextInt(14) == 0) {
+            parts.add(random.nextBoolean() ? "." : "..");
+        }
+        return String.join("/", parts);
+    }
+
+    /**
+     * A path that cannot name the run's own directory ("a/.." can): a mode without search
+     * permission there would lock an ordinary uid out of the whole run for good. A path whose
+     * names outnumber its ".." ends below the run's directory even through symlinks, since their
+     * targets hold a name and no "..".
+     */
+    private String pathBelowRun() {
+        while (true) {
+            String p = path();
+            int level = 0;
+            for (String part : p.split("/")) {
+                level += part.equals("..") ? -1 : part.equals(".") ? 0 : 1;
+            }
+            if (level > 0) {
+                return p;
+            }
+        }
+    }
+
+    /** A relative symlink target: one or two names, perhaps a ".", perhaps a trailing '/'. */
+    private String target() {
+        StringBuilder b = new StringBuilder();
+        if (random.nextInt(8) == 0) {
+            b.append("./");
+        }
+        b.append(name());
+        if (random.nextInt(4) == 0) {
+            b.append('/').append(name());
+        }
+        if (random.nextInt(8) == 0) {
+            b.append("/.");
+        }
+        if (random.nextInt(3) == 0) {
+            b.append('/');
         }
         return b.toString();
+    }
+
+    private String name() {
+        return NAMES[random.nextInt(NAMES.length)];
     }
 
     private int mode() {

@@ -16,7 +16,6 @@ import io.lisa4j.protocol.value.DirEntry;
 import io.lisa4j.protocol.value.FieldFailure;
 import io.lisa4j.protocol.value.Timestamp;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,6 +27,9 @@ public final class RemoteSide implements Side {
     private final RemoteFs fs;
     private final String base;
     private final RemoteFile[] slots = new RemoteFile[OpGenerator.SLOTS];
+    /** Per slot, the cookie where the slot's last GETDENTS stopped (0 after OPEN). */
+    private final long[] cookies = new long[OpGenerator.SLOTS];
+    private final boolean[] listed = new boolean[OpGenerator.SLOTS];
 
     /** {@code base}: the run's directory, relative to the export root. */
     public RemoteSide(RemoteFs fs, String base) {
@@ -47,6 +49,8 @@ public final class RemoteSide implements Side {
                 RemoteFile f = fs.open(p, op.flags(), (int) op.n());
                 closeSlot(op.slot());
                 slots[op.slot()] = f;
+                cookies[op.slot()] = 0;
+                listed[op.slot()] = false;
                 yield "ok " + AttrView.of(f.attr()) + " created=" + f.created();
             }
             case CLOSE -> {
@@ -90,6 +94,12 @@ public final class RemoteSide implements Side {
                 fs.access(p, op.flags());
                 yield "ok";
             }
+            case GETDENTS -> {
+                DirBatch batch = file(op).getdents(cookies[op.slot()], Op.DIRENTS, true);
+                cookies[op.slot()] = batch.nextCookie(cookies[op.slot()]);
+                yield Side.firstBatch(listed, op.slot(),
+                        batch.entries().stream().map(e -> Side.dirent(e.name(), e.type(), e.attr())).toList());
+            }
         };
     }
 
@@ -109,22 +119,21 @@ public final class RemoteSide implements Side {
 
     private String list(String p) throws IOException {
         try (RemoteFile d = fs.open(p, ProtocolConstants.O_RDONLY | ProtocolConstants.O_DIRECTORY)) {
-            List<String> names = new ArrayList<>();
+            List<DirEntry> all = new ArrayList<>();
             long cookie = 0;
-            for (DirBatch batch = d.getdents(cookie, 0, false); ; batch = d.getdents(cookie, 0, false)) {
-                for (DirEntry e : batch.entries()) {
-                    String name = new String(e.name(), StandardCharsets.UTF_8);
-                    if (!name.equals(".") && !name.equals("..")) {
-                        names.add(name + ":" + e.type());
-                    }
-                }
+            for (DirBatch batch = d.getdents(cookie, 0, true); ; batch = d.getdents(cookie, 0, true)) {
+                all.addAll(batch.entries());
                 if (batch.eof() || batch.entries().isEmpty()) {
                     break;
                 }
                 cookie = batch.nextCookie(cookie);
             }
-            return "ok " + Side.names(names);
+            return "ok " + entries(all);
         }
+    }
+
+    private static String entries(List<DirEntry> entries) {
+        return Side.entries(entries.stream().map(e -> Side.dirent(e.name(), e.type(), e.attr())).toList());
     }
 
     private String at(String rel) {

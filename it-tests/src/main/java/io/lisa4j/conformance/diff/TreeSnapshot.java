@@ -45,7 +45,8 @@ public final class TreeSnapshot {
             var attr = Sys.statx(Sys.AT_FDCWD, host, Sys.AT_SYMLINK_NOFOLLOW);
             b.append(AttrView.of(attr));
             if (attr.isSymlink()) {
-                return b.append(" -> ").append(Files.readSymbolicLink(p)).toString();
+                // The raw bytes: java.nio would drop a trailing '/' of the target.
+                return b.append(" -> ").append(Side.text(Sys.readlinkat(Sys.AT_FDCWD, host))).toString();
             }
             if (attr.isRegularFile()) {
                 b.append(' ').append(Side.text(Files.readAllBytes(p)));

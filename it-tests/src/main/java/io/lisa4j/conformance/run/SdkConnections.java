@@ -14,10 +14,14 @@ import java.net.URI;
 final class SdkConnections {
     private SdkConnections() {}
 
+    /** A session to the target, carrying its caller credentials when it has some. */
     static Session open(Target target) throws IOException {
         ClientOptions options = target.tls() == null
                 ? ClientOptions.DEFAULTS.withInsecurePlaintextTcp()
                 : ClientOptions.DEFAULTS.withTls(target.tls());
+        if (target.caller() != null) {
+            options = options.withCredentials(target.caller());
+        }
         // Reconnect off: a server that drops a connection must fail the case, not be hidden by a replay.
         return Lisa4jClient.connect(URI.create(target.endpoint()), options.withClientName("lisa4j-conformance")
                 .withReconnect(ReconnectPolicy.OFF));

@@ -34,10 +34,12 @@ public final class Suite {
         long start = System.nanoTime();
         AtomicReference<Result> result = new AtomicReference<>();
         Thread t = Thread.ofPlatform().name("case-" + c.id()).start(() -> result.set(execute(suite, c, start)));
-        t.join(TimeUnit.SECONDS.toMillis(CASE_GUARD_SECONDS));
+        // The differential case's length grows with --steps; a long run is no hang.
+        long guard = CASE_GUARD_SECONDS + suite.target().steps() / 100;
+        t.join(TimeUnit.SECONDS.toMillis(guard));
         if (t.isAlive()) {
             t.interrupt();
-            return new Result(c, Status.FAIL, "did not finish within " + CASE_GUARD_SECONDS + " s (hang guard)",
+            return new Result(c, Status.FAIL, "did not finish within " + guard + " s (hang guard)",
                     System.nanoTime() - start);
         }
         return result.get();

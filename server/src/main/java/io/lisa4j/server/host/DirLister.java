@@ -19,7 +19,7 @@ final class DirLister {
     /** The caller holds the directory's listing lock: the seek and the reads share its offset. */
     static DirBatch list(int fd, boolean exportRoot, long cookie, int maxEntries,
             boolean withAttrs) throws ErrnoException {
-        Sys.lseek(fd, cookie, Sys.SEEK_SET);
+        seek(fd, cookie);
         List<DirEntry> entries = new ArrayList<>();
         while (entries.size() < maxEntries) {
             List<RawDirent> chunk = Sys.getdents64(fd, BUFFER_SIZE);
@@ -36,29 +36,40 @@ final class DirLister {
         return new DirBatch(entries, false);
     }
 
-    private static DirEntry entry(int fd, boolean exportRoot, RawDirent d, boolean withAttrs) throws ErrnoException {
-        // The root's ".." is the host directory above the export: show the root itself instead.
-        byte[] statName = exportRoot && Paths.isDotDot(d.name()) ? Paths.DOT : d.name();
-        FileAttr attr = null;
-        long ino = d.ino();
-        if (withAttrs || statName != d.name()) {
-            attr = lstat(fd, statName);
-            if (attr != null && statName != d.name()) {
-                ino = attr.ino();
+    /**
+     * Moves to {@code cookie}. A removed directory answers ENOENT, as getdents64 does on it: its
+     * filesystem may refuse the seek first (ext4 checks a hash cookie against a removed directory's
+     * size, and says EINVAL).
+     */
+    private static void seek(int fd, long cookie) throws ErrnoException {
+        try {
+            Sys.lseek(fd, cookie, Sys.SEEK_SET);
+        } catch (ErrnoException e) {
+            if (Sys.fstat(fd).nlink() == 0) {
+                throw new ErrnoException(Errno.ENOENT, "the directory has been removed");
             }
+            throw e;
         }
-        return new DirEntry(d.name(), ino, d.type(), d.offset(), withAttrs ? attr : null);
     }
 
-    /** The entry's attributes, or null when it vanished since the listing was read. */
-    private static FileAttr lstat(int fd, byte[] name) throws ErrnoException {
+    private static DirEntry entry(int fd, boolean exportRoot, RawDirent d, boolean withAttrs) throws ErrnoException {
+        if (exportRoot && Paths.isDotDot(d.name())) {
+            // The root's ".." is the host directory above the export: show the root itself instead.
+            FileAttr root = Sys.fstat(fd);
+            return new DirEntry(d.name(), root.ino(), d.type(), d.offset(), withAttrs ? root : null);
+        }
+        return new DirEntry(d.name(), d.ino(), d.type(), d.offset(), withAttrs ? lstat(fd, d.name()) : null);
+    }
+
+    /**
+     * The entry's attributes, or null when it cannot be stat'ed: removed since the listing was read,
+     * or in a directory the caller may read but not search (r without x).
+     */
+    private static FileAttr lstat(int fd, byte[] name) {
         try {
             return Sys.statx(fd, name, Sys.AT_SYMLINK_NOFOLLOW);
         } catch (ErrnoException e) {
-            if (e.is(Errno.ENOENT)) {
-                return null;
-            }
-            throw e;
+            return null;
         }
     }
 }

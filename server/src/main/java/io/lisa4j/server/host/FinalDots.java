@@ -10,5 +10,13 @@ record FinalDots(Errno dot, Errno dotDot) {
     static final FinalDots CREATE = new FinalDots(Errno.EEXIST, Errno.EEXIST);
     static final FinalDots UNLINK = new FinalDots(Errno.EISDIR, Errno.EISDIR);
     static final FinalDots RMDIR = new FinalDots(Errno.EINVAL, Errno.ENOTEMPTY);
-    static final FinalDots RENAME = new FinalDots(Errno.EBUSY, Errno.EBUSY);
+    /**
+     * No error yet: the walk hands back the directory with the dot as the entry's name, for a call
+     * that reports it only after walking another path (RENAME checks both of its paths first).
+     */
+    static final FinalDots KEEP = new FinalDots(null, null);
+
+    boolean keeps() {
+        return dot == null;
+    }
 }

@@ -195,14 +195,34 @@ public final class HostExportBackend implements ExportBackend {
 
     @Override
     public RenameResult rename(Lookup from, Lookup to, int flags) throws ErrnoException, StoppedException {
-        try (Resolved source = walker.entry(from, FinalDots.RENAME);
-                Resolved target = secondEntry(from, to, FinalDots.RENAME)) {
+        // rename(2) walks both paths, each up to the search permission on the directory of its final
+        // component, before it refuses a final "." or "..".
+        try (Resolved source = searchable(walker.entry(from, FinalDots.KEEP));
+                Resolved target = searchable(secondEntry(from, to, FinalDots.KEEP))) {
+            if (Paths.isDotOrDotDot(source.name())) {
+                throw new ErrnoException(Errno.EBUSY);
+            }
+            if (Paths.isDotOrDotDot(target.name())) {
+                // An existing directory: "no replace" says so first.
+                throw new ErrnoException((flags & ProtocolConstants.RENAME_NOREPLACE) != 0 ? Errno.EEXIST : Errno.EBUSY);
+            }
             Sys.renameat2(source.number(), source.name(), target.number(), target.name(), flags);
             FileAttr moved = Sys.statx(target.number(), target.name(), Sys.AT_SYMLINK_NOFOLLOW);
             FileAttr exchanged = (flags & ProtocolConstants.RENAME_EXCHANGE) != 0
                     ? Sys.statx(source.number(), source.name(), Sys.AT_SYMLINK_NOFOLLOW)
                     : null;
             return new RenameResult(Sys.fstat(source.number()), Sys.fstat(target.number()), moved, exchanged);
+        }
+    }
+
+    /** {@code slot}, once the caller may search its directory; closed on EACCES. */
+    private static Resolved searchable(Resolved slot) throws ErrnoException {
+        try {
+            PathWalker.requireSearch(slot.number());
+            return slot;
+        } catch (ErrnoException e) {
+            slot.close();
+            throw e;
         }
     }
 
@@ -219,7 +239,10 @@ public final class HostExportBackend implements ExportBackend {
     @Override
     public void access(Lookup at, int mode, int flags) throws ErrnoException, StoppedException {
         boolean follow = (flags & ProtocolConstants.AT_SYMLINK_NOFOLLOW) == 0;
-        int hostFlags = (flags & ~ProtocolConstants.AT_SYMLINK_NOFOLLOW) | Sys.AT_EMPTY_PATH;
+        // Always the filesystem ids: on a delegating export they are the caller's, while the thread's
+        // real ids stay the daemon's. The caller's real and effective ids are one and the same here.
+        int hostFlags = (flags & ~ProtocolConstants.AT_SYMLINK_NOFOLLOW) | Sys.AT_EMPTY_PATH
+                | ProtocolConstants.AT_EACCESS;
         onObject(at, follow, fd -> {
             Sys.faccessat2(fd, Paths.EMPTY, mode, hostFlags);
             return null;

@@ -32,6 +32,11 @@ import java.util.List;
  * since that walk too only descends through names, and records the same path. Any failure
  * (ELOOP at a symlink the walk must follow or stop at, ENOENT, ENOTDIR, EAGAIN, ...) falls
  * back to the component walk, which gives the exact errno or stop.
+ *
+ * <p>As in Linux: looking up "." or ".." needs search permission on the directory it is looked up
+ * in (the kernel checks it for names when we open them); a symlink followed in the final position
+ * whose target ends in '/' makes the walk require a directory at its end (ENOTDIR, or EISDIR for
+ * a lookup that would create the entry).
  */
 final class PathWalker {
     private static final long RESOLVE_STRICT =
@@ -153,6 +158,15 @@ final class PathWalker {
         }
     }
 
+    /**
+     * EACCES unless the caller (the thread's filesystem ids, as on every host call) may search
+     * directory {@code fd}: what the kernel requires before it looks up any name in it, "." and ".."
+     * included. Root passes, as with CAP_DAC_READ_SEARCH.
+     */
+    static void requireSearch(int fd) throws ErrnoException {
+        Sys.faccessat2(fd, Paths.EMPTY, ProtocolConstants.X_OK, Sys.AT_EMPTY_PATH | ProtocolConstants.AT_EACCESS);
+    }
+
     static int openPath(int dirFd, byte[] name, int extraFlags) throws ErrnoException {
         int flags = O_PATH | O_NOFOLLOW | O_CLOEXEC | extraFlags;
         if (!openat2Missing) {
@@ -182,6 +196,8 @@ final class PathWalker {
         private final ArrayList<Frame> frames = new ArrayList<>();
         private final ArrayDeque<Pending> pending = new ArrayDeque<>();
         private int symlinks;
+        /** A symlink followed in the final position had a target ending in '/'. */
+        private boolean directoryRequired;
 
         Walk(Lookup at, int rootFd, int startFd, List<byte[]> startPath) {
             this.mode = at.mode();
@@ -202,18 +218,27 @@ final class PathWalker {
                 Paths.checkComponent(name);
                 boolean dot = Paths.isDot(name);
                 boolean dotDot = Paths.isDotDot(name);
-                if (last && entry && dots != null && (dot || dotDot)) {
-                    throw new ErrnoException(dot ? dots.dot() : dots.dotDot());
-                }
-                if (dot) {
-                    continue;
-                }
-                if (dotDot) {
-                    climb(next.index());
+                if (dot || dotDot) {
+                    // Looked up in the current directory like any name, so it needs search permission there.
+                    requireSearch(current());
+                    if (last && entry && dots != null) {
+                        if (dots.keeps()) {
+                            return takeCurrent(name);
+                        }
+                        throw new ErrnoException(dot ? dots.dot() : dots.dotDot());
+                    }
+                    if (dotDot) {
+                        climb(next.index());
+                    }
                     continue;
                 }
                 if (last && entry && !followFinal) {
                     return takeCurrent(name);
+                }
+                if (last && entry && directoryRequired) {
+                    // open(2) with O_CREAT on a name with a trailing slash, after the walk to it.
+                    requireSearch(current());
+                    throw new ErrnoException(Errno.EISDIR);
                 }
                 Resolved found = step(next, last, entry, followFinal);
                 if (found != null) {
@@ -246,11 +271,17 @@ final class PathWalker {
                         throw new StoppedException(StoppedException.Reason.SYMLINK, next.index(), target);
                     }
                     follow(target);
+                    // A target ending in '/' in the final position asks for a directory, as a trailing
+                    // slash does; once asked, the rest of the walk (further symlinks) must end at one.
+                    directoryRequired |= last && Paths.endsWithSlash(target);
                     return null;
                 }
                 if (last) {
                     if (entry) {
                         return takeCurrent(name);
+                    }
+                    if (directoryRequired && type != ProtocolConstants.S_IFDIR) {
+                        throw new ErrnoException(Errno.ENOTDIR);
                     }
                     kept = true;
                     return new Resolved(held, Paths.child(names, name), null);

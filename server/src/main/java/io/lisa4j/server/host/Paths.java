@@ -26,6 +26,10 @@ final class Paths {
         return Arrays.equals(name, DOT_DOT);
     }
 
+    static boolean isDotOrDotDot(byte[] name) {
+        return isDot(name) || isDotDot(name);
+    }
+
     /**
      * A name that resolves exactly one step down: non-empty, within the length limit, no '/' or
      * NUL, and neither "." nor "..". What {@link #checkComponent} accepts, minus the dots.
@@ -116,6 +120,11 @@ final class Paths {
             }
         }
         return parts;
+    }
+
+    /** A symlink target whose last byte is '/': it names a directory, as a trailing slash does. */
+    static boolean endsWithSlash(byte[] target) {
+        return target.length > 0 && target[target.length - 1] == '/';
     }
 
     static boolean isAbsolute(byte[] target) {
