@@ -36,6 +36,11 @@ public final class FuseSupport {
         if (!Files.exists(Path.of("/dev/fuse"))) {
             return Optional.of(new ErrnoException(Errno.ENODEV, "/dev/fuse (the fuse kernel module)"));
         }
+        if (!Files.isReadable(Path.of("/dev/fuse")) || !Files.isWritable(Path.of("/dev/fuse"))) {
+            // fusermount3 opens it as the calling user; udev normally makes it 0666, some containers leave it 0600.
+            return Optional.of(new ErrnoException(Errno.EACCES,
+                    "/dev/fuse is not open to this user (as root: chmod 0666 /dev/fuse, the mode udev gives it)"));
+        }
         if (libfuse().isEmpty()) {
             return Optional.of(new ErrnoException(Errno.ENOENT, "libfuse3.so.3 (apt-get install fuse3)"));
         }

@@ -21,6 +21,8 @@ import java.util.stream.Stream;
  */
 final class AsUid {
     static final Path TOP = Path.of(System.getProperty("lisa4j.top", "..")).toAbsolutePath().normalize();
+    /** The uid the container image runs the daemon as, and so the sidecar's. */
+    static final int SIDECAR = 10001;
     static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
     private AsUid() {}
