@@ -102,6 +102,27 @@ class MountReconnectTest {
     }
 
     @Test
+    void anIdleMountOutlivesTheServersIdleTimeoutThroughItsKeepalive() throws Exception {
+        MountedExport.assumeFuse();
+        Path export = Files.createDirectories(tmp.resolve("export"));
+        Path mnt = Files.createDirectories(tmp.resolve("mnt"));
+        Path socket = tmp.resolve("d.sock");
+        Files.writeString(export.resolve("kept"), "still here");
+        // The server drops a connection idle for 2 s; the mount pings after 1 s without a request.
+        daemon = startDaemon(export, socket, 1, "--idle-timeout", "2s");
+        startMount(socket, mnt, "--keepalive", "1");
+        assertEquals("still here", Shell.ok(tmp, "cat", mnt.resolve("kept").toString()));
+
+        Thread.sleep(6_000); // idle: three of the server's idle timeouts pass without a call from a program
+        assertEquals("still here", Shell.ok(tmp, "cat", mnt.resolve("kept").toString()));
+        Files.writeString(mnt.resolve("after-idle"), "written");
+        assertEquals("written", Files.readString(export.resolve("after-idle")));
+        assertEquals(0, count("lisa4j mount: disconnected"), String.join("\n", mountLog));
+        assertTrue(!Files.readString(tmp.resolve("daemon-1.log")).contains("event=idle_timeout"),
+                () -> read(tmp.resolve("daemon-1.log")));
+    }
+
+    @Test
     void anUnknownExportEndsTheMountWithOneLineNamingIt() throws Exception {
         MountedExport.assumeFuse();
         Path export = Files.createDirectories(tmp.resolve("export"));
@@ -137,13 +158,17 @@ class MountReconnectTest {
         return mountLog.stream().filter(l -> l.startsWith(prefix)).count();
     }
 
-    private List<String> mountCommand(Path socket, String export, Path mnt) {
-        return List.of(java(), "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
-                "io.lisa4j.fuse.cli.MountMain", "unix:" + socket, export, mnt.toString());
+    private List<String> mountCommand(Path socket, String export, Path mnt, String... options) {
+        List<String> command = new ArrayList<>(List.of(java(), "--enable-native-access=ALL-UNNAMED", "-cp",
+                System.getProperty("java.class.path"), "io.lisa4j.fuse.cli.MountMain", "unix:" + socket, export,
+                mnt.toString()));
+        command.addAll(List.of(options));
+        return command;
     }
 
-    private void startMount(Path socket, Path mnt) throws IOException {
-        mount = new ProcessBuilder(mountCommand(socket, TestServer.EXPORT, mnt)).redirectErrorStream(true).start();
+    private void startMount(Path socket, Path mnt, String... options) throws IOException {
+        mount = new ProcessBuilder(mountCommand(socket, TestServer.EXPORT, mnt, options)).redirectErrorStream(true)
+                .start();
         BufferedReader out = new BufferedReader(new InputStreamReader(mount.getInputStream(), StandardCharsets.UTF_8));
         for (String line; (line = out.readLine()) != null; ) {
             mountLog.add(line);
@@ -155,11 +180,13 @@ class MountReconnectTest {
         throw new IOException("the mount ended before mounting:\n" + String.join("\n", mountLog));
     }
 
-    private Process startDaemon(Path export, Path socket, int n) throws Exception {
+    private Process startDaemon(Path export, Path socket, int n, String... options) throws Exception {
         Path log = tmp.resolve("daemon-" + n + ".log");
-        Process p = new ProcessBuilder(java(), "--enable-native-access=ALL-UNNAMED", "-jar", serverJar().toString(),
-                "serve", "--export", TestServer.EXPORT + "=" + export, "--listen", "unix:" + socket)
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        List<String> command = new ArrayList<>(List.of(java(), "--enable-native-access=ALL-UNNAMED", "-jar",
+                serverJar().toString(), "serve", "--export", TestServer.EXPORT + "=" + export, "--listen",
+                "unix:" + socket));
+        command.addAll(List.of(options));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         // A hang guard, not a timing assertion.
         for (int i = 0; i < 6000 && !Files.readString(log).contains("event=ready"); i++) {
             assertTrue(p.isAlive(), () -> "daemon exited: " + read(log));
