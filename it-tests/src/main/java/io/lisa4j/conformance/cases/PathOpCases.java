@@ -397,6 +397,11 @@ final class PathOpCases {
                     e.write("a", "A");
                     errno(Errno.EINVAL, () -> e.fs().rename(e.path("a"), e.path("b"), 3));
                     errno(Errno.EINVAL, () -> e.fs().rename(e.path("a"), e.path("b"), 8));
+                    // Linux's RENAME_WHITEOUT (4) is not a protocol flag: it would leave a 0:0 device at "a".
+                    errno(Errno.EINVAL, () -> e.fs().rename(e.path("a"), e.path("b"), 4));
+                    errno(Errno.EINVAL, () -> e.fs().rename(e.path("a"), e.path("b"), 5));
+                    isTrue(e.fs().lstat(e.p("a")).isRegularFile(), "a is still the file");
+                    errno(Errno.ENOENT, () -> e.fs().lstat(e.p("b")));
                 })
                 .add("RENAME of a directory into its own subtree gets EINVAL", e -> {
                     e.mkdir("d");

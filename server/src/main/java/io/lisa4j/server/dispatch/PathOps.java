@@ -1,6 +1,8 @@
 package io.lisa4j.server.dispatch;
 
+import io.lisa4j.protocol.Errno;
 import io.lisa4j.protocol.ErrnoException;
+import io.lisa4j.protocol.ProtocolConstants;
 import io.lisa4j.protocol.fb.AccessRequest;
 import io.lisa4j.protocol.fb.GetXattrRequest;
 import io.lisa4j.protocol.fb.LinkRequest;
@@ -133,9 +135,15 @@ final class PathOps {
 
     static Action rename(Call c) throws ErrnoException {
         RenameRequest r = RenameRequest.getRootAsRenameRequest(c.body());
+        int flags = Requests.u32(r.flags());
+        // Checked before either path, as renameat2 does; anything else (RENAME_WHITEOUT among them, which
+        // would plant a character device) is undefined in the protocol (§8.2.9).
+        if ((flags & ~(ProtocolConstants.RENAME_NOREPLACE | ProtocolConstants.RENAME_EXCHANGE)) != 0
+                || flags == (ProtocolConstants.RENAME_NOREPLACE | ProtocolConstants.RENAME_EXCHANGE)) {
+            throw new ErrnoException(Errno.EINVAL, "RENAME flags " + flags);
+        }
         Lookup from = c.namedLookup(r.oldPath());
         Lookup to = c.namedLookup(c.destination(r.newFsid()), r.newPath());
-        int flags = Requests.u32(r.flags());
         ExportBackend fs = c.export();
         return () -> Replies.renamed(fs.rename(from, to, flags));
     }
